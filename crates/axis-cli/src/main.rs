@@ -1,0 +1,2 @@
+//! The `axis` command-line tool.
+fn main() {}

@@ -1,0 +1,16 @@
+//! axis: political event data from news text.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`text`]: a raw [`text::Document`] is normalised, tokenized and split into sentences; every
+//!    later stage refers to text by byte [`text::Span`]s.
+//! 2. [`when`]: temporal expressions in each sentence are resolved against the story date, and every
+//!    clause gets the date it speaks about.
+//! 3. [`dict`]: actor dictionaries (ours, in `dict/`, or the user's) compile once into a matcher
+//!    that finds actor mentions and resolves each at its clause's date.
+//! 4. [`io`]: documents come in from plain text, JSONL and stdin.
+
+pub mod dict;
+pub mod io;
+pub mod text;
+pub mod when;

@@ -1,0 +1,122 @@
+//! A document: raw text plus everything the text layer derives from it once.
+
+use super::{normalize, sentence, tokenize, OffsetMap, Sentence, Span, Token};
+use crate::when::Date;
+
+/// A news document, analysed into tokens and sentences.
+///
+/// The raw text is kept untouched for evidence; the normalised text (see [`normalize`]) is what
+/// every stage reads, and its lower-cased copy has the same byte offsets. Spans in tokens,
+/// sentences and mentions are offsets into the normalised text; [`Document::raw_span`] maps them
+/// back to the raw text.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Identifier (file name, JSONL `id`, or generated).
+    pub id: String,
+    /// The story (publication) date, when known.
+    pub date: Option<Date>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Address of the story.
+    pub url: Option<String>,
+    /// Publisher or feed.
+    pub source: Option<String>,
+    raw: String,
+    text: String,
+    lower: String,
+    map: OffsetMap,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Analyses `raw` into a document.
+    pub fn new(id: impl Into<String>, raw: impl Into<String>, date: Option<Date>) -> Document {
+        let raw = raw.into();
+        let mut doc = Document {
+            id: id.into(),
+            date,
+            title: None,
+            url: None,
+            source: None,
+            raw,
+            text: String::new(),
+            lower: String::new(),
+            map: OffsetMap::default(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+        };
+        normalize::normalize_into(&doc.raw, &mut doc.text, &mut doc.map);
+        normalize::lower_same_len_into(&doc.text, &mut doc.lower);
+        tokenize::tokenize_into(&doc.text, &mut doc.tokens);
+        sentence::split_into(&doc.text, &doc.tokens, &mut doc.sentences);
+        doc
+    }
+
+    /// The text exactly as it came in.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// The normalised text every stage reads.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalised text, lower-cased with the same byte offsets.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// All tokens, in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// All sentences, in order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.tokens.clone()]
+    }
+
+    /// The normalised text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The span in the raw text that a normalised span came from.
+    pub fn raw_span(&self, span: Span) -> Span {
+        Span { start: self.map.start_to_raw(span.start), end: self.map.end_to_raw(span.end) }
+    }
+
+    /// The raw text of a normalised span: the evidence exactly as published.
+    pub fn raw_slice(&self, span: Span) -> &str {
+        let r = self.raw_span(span);
+        self.raw.get(r.range()).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_spans_point_at_the_original_bytes() {
+        let raw = "\u{201C}The                 U.S. and China\u{2019}s army.\u{201D}\r\n\r\nNext one.";
+        let doc = Document::new("d", raw, None);
+        assert_eq!(doc.sentences().len(), 2);
+        for t in doc.tokens() {
+            let norm = doc.slice(t.span);
+            let orig = doc.raw_slice(t.span);
+            match norm {
+                "\"" => assert!(orig == "\u{201C}" || orig == "\u{201D}", "{orig:?}"),
+                "'s" => assert_eq!(orig, "\u{2019}s"),
+                _ => assert_eq!(norm, orig),
+            }
+        }
+    }
+}

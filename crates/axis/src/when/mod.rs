@@ -1,0 +1,9 @@
+//! The temporal layer: when did it happen?
+//!
+//! [`date`] has the calendar types. Temporal expressions are found and resolved against the story
+//! date by [`expr`]; [`timeline`] assigns every clause of every sentence a date, so that each actor
+//! mention (and later each event) is dated when it happened, not when it was published.
+
+pub mod date;
+
+pub use date::{Date, DateError, DateRange, Granularity, Interval};
