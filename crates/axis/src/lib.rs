@@ -8,9 +8,12 @@
 //!    clause gets the date it speaks about.
 //! 3. [`dict`]: actor dictionaries (ours, in `dict/`, or the user's) compile once into a matcher
 //!    that finds actor mentions and resolves each at its clause's date.
-//! 4. [`io`]: documents come in from plain text, JSONL and stdin.
+//! 4. [`mention`]: dictionary phrases compose into actor mentions ("3,000 Chinese troops" →
+//!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
+//! 5. [`io`]: documents come in from plain text, JSONL and stdin.
 
 pub mod dict;
 pub mod io;
 pub mod text;
 pub mod when;
+pub mod mention;

@@ -1,1 +1,269 @@
-//! Actor dictionaries.
+//! Actor dictionaries: who can be named, by which phrases, when.
+//!
+//! A [`Dictionary`] is built once — from the dictionaries axis ships ([`Dictionary::builtin`]), a
+//! directory of files in the same format ([`Dictionary::load_dir`]), or text in memory — and then
+//! shared read-only by every sentence. It holds the [`Entity`]s (actors, agents, people, stop
+//! lists) and a [`PhraseMatcher`] that finds their phrases in tokens. The format is specified in
+//! `dict/README.md`; [`load`] reads it; every problem is a [`DictError`] with file and line.
+
+mod entity;
+mod error;
+mod load;
+mod matcher;
+
+pub use entity::{Code, Entity, EntityId, EntityKind, Meaning, Origin, Role, Usage};
+pub use error::{DictError, DictErrorKind, DictErrors};
+pub use matcher::{CaseRule, Pattern, PhraseMatch, PhraseMatcher};
+
+use crate::text::{normalize, tokenize_into};
+use crate::when::DateRange;
+use std::path::{Path, PathBuf};
+
+/// The dictionary files compiled into axis, as `(path under dict/, text)`.
+const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_dict.rs"));
+
+/// A compiled set of actor dictionaries.
+#[derive(Clone, Debug)]
+pub struct Dictionary {
+    files: Vec<PathBuf>,
+    entities: Vec<Entity>,
+    matcher: PhraseMatcher,
+}
+
+impl Dictionary {
+    /// The dictionaries that ship with axis (the `dict/` folder of its source, compiled in).
+    pub fn builtin() -> Result<Dictionary, DictErrors> {
+        let mut b = DictionaryBuilder::new();
+        for (path, text) in BUILTIN {
+            b.add_text(Path::new("dict").join(path), text);
+        }
+        b.build()
+    }
+
+    /// Every `*.txt` file under `dir`, recursively, in sorted order.
+    pub fn load_dir(dir: impl AsRef<Path>) -> Result<Dictionary, DictErrors> {
+        let mut b = DictionaryBuilder::new();
+        b.add_dir(dir.as_ref());
+        b.build()
+    }
+
+    /// All entities, indexed by [`EntityId`].
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// One entity.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// The compiled phrase matcher.
+    pub fn matcher(&self) -> &PhraseMatcher {
+        &self.matcher
+    }
+
+    /// The file an entry came from.
+    pub fn path(&self, origin: Origin) -> &Path {
+        &self.files[origin.file as usize]
+    }
+
+    /// The files read, in order.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+}
+
+/// Collects dictionary files and compiles them into a [`Dictionary`].
+#[derive(Debug, Default)]
+pub struct DictionaryBuilder {
+    files: Vec<PathBuf>,
+    entities: Vec<Entity>,
+    matcher: PhraseMatcher,
+    errors: Vec<DictError>,
+    last_header_ok: bool,
+    scratch_tokens: Vec<crate::text::Token>,
+    scratch_norm: String,
+    scratch_lower: String,
+}
+
+impl DictionaryBuilder {
+    /// An empty builder.
+    pub fn new() -> DictionaryBuilder {
+        DictionaryBuilder::default()
+    }
+
+    /// Adds dictionary text; `path` names it in errors.
+    pub fn add_text(&mut self, path: impl Into<PathBuf>, text: &str) -> &mut Self {
+        let file = self.files.len() as u32;
+        self.files.push(path.into());
+        self.last_header_ok = true;
+        self.read_text(file, text);
+        self
+    }
+
+    /// Adds one file.
+    pub fn add_file(&mut self, path: &Path) -> &mut Self {
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    self.add_text(path, &text);
+                }
+                Err(e) => self.errors.push(DictError {
+                    path: path.to_path_buf(),
+                    line: line_of(e.as_bytes(), e.utf8_error().valid_up_to()),
+                    kind: DictErrorKind::NotUtf8 { offset: e.utf8_error().valid_up_to() },
+                }),
+            },
+            Err(e) => self.errors.push(DictError {
+                path: path.to_path_buf(),
+                line: 0,
+                kind: DictErrorKind::Io(e.to_string()),
+            }),
+        }
+        self
+    }
+
+    /// Adds every `*.txt` file under `dir` (recursively, sorted); a file path is added as is.
+    pub fn add_dir(&mut self, dir: &Path) -> &mut Self {
+        if dir.is_file() {
+            return self.add_file(dir);
+        }
+        let mut files = Vec::new();
+        if let Err(e) = collect_txt(dir, &mut files) {
+            self.errors.push(DictError { path: dir.to_path_buf(), line: 0, kind: DictErrorKind::Io(e.to_string()) });
+            return self;
+        }
+        if files.is_empty() {
+            self.errors.push(DictError {
+                path: dir.to_path_buf(),
+                line: 0,
+                kind: DictErrorKind::Io("no *.txt dictionary files here".into()),
+            });
+        }
+        files.sort();
+        for f in files {
+            self.add_file(&f);
+        }
+        self
+    }
+
+    /// Checks the collected entries against each other and compiles them.
+    pub fn build(mut self) -> Result<Dictionary, DictErrors> {
+        self.check_entities();
+        self.check_conflicts();
+        if !self.errors.is_empty() {
+            return Err(DictErrors(self.errors));
+        }
+        Ok(Dictionary { files: self.files, entities: self.entities, matcher: self.matcher })
+    }
+
+    /// Compiles one phrase of entity `idx`.
+    pub(crate) fn add_phrase(
+        &mut self,
+        idx: usize,
+        phrase: &str,
+        usage: Usage,
+        agent: Code,
+        valid: DateRange,
+        origin: Origin,
+    ) -> Result<(), DictErrorKind> {
+        normalize::normalize_into(phrase, &mut self.scratch_norm, &mut Default::default());
+        normalize::lower_same_len_into(&self.scratch_norm, &mut self.scratch_lower);
+        self.scratch_tokens.clear();
+        tokenize_into(&self.scratch_norm, &mut self.scratch_tokens);
+        if self.scratch_tokens.is_empty() {
+            return Err(DictErrorKind::Syntax(format!("'{phrase}' has no words")));
+        }
+        let case: Box<[CaseRule]> = self.scratch_tokens.iter().map(|&t| CaseRule::of(t)).collect();
+        let meaning = Meaning { entity: EntityId(idx as u32), usage, agent, valid, origin };
+        let lower = &self.scratch_lower;
+        let keys = self.scratch_tokens.iter().map(|t| &lower[t.span.range()]);
+        self.matcher.insert(keys, Pattern { case, meaning });
+        Ok(())
+    }
+
+    fn check_entities(&mut self) {
+        let mut errs = Vec::new();
+        for e in &self.entities {
+            if e.kind == EntityKind::Person && e.roles.is_empty() {
+                errs.push((e.origin, format!("person '{}' has no role: line", e.name)));
+            }
+        }
+        for (o, m) in errs {
+            self.error_at(o, DictErrorKind::Syntax(m));
+        }
+    }
+
+    /// Two blocks claiming one phrase at the same time is a bug in the dictionary, except where
+    /// people are involved (surnames are shared; dates and titles pick the meaning).
+    fn check_conflicts(&mut self) {
+        let mut errs = Vec::new();
+        for ids in self.matcher.shared_nodes() {
+            for (i, &a) in ids.iter().enumerate() {
+                for &b in &ids[i + 1..] {
+                    let (pa, pb) = (&self.matcher.patterns()[a as usize], &self.matcher.patterns()[b as usize]);
+                    let (ma, mb) = (pa.meaning, pb.meaning);
+                    if pa.case != pb.case || ma.entity == mb.entity {
+                        continue;
+                    }
+                    let (ka, kb) = (self.entities[ma.entity.0 as usize].kind, self.entities[mb.entity.0 as usize].kind);
+                    if ka == EntityKind::Person || kb == EntityKind::Person {
+                        // Names people share with each other or with places ("Colombo") are
+                        // resolved by dates and titles, not forbidden.
+                        continue;
+                    }
+                    if overlaps(ma.valid, mb.valid) {
+                        let other = &self.entities[ma.entity.0 as usize];
+                        let path = self.files[ma.origin.file as usize].display();
+                        errs.push((
+                            mb.origin,
+                            format!(
+                                "this phrase also means '{}' ({}:{}) over overlapping dates; give them disjoint FROM..TO ranges",
+                                other.name, path, ma.origin.line
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        for (o, m) in errs {
+            self.error_at(o, DictErrorKind::Conflict(m));
+        }
+    }
+
+    fn error_at(&mut self, o: Origin, kind: DictErrorKind) {
+        let path = self.files[o.file as usize].clone();
+        self.errors.push(DictError { path, line: o.line as usize, kind });
+    }
+}
+
+fn overlaps(a: DateRange, b: DateRange) -> bool {
+    let starts_before_b_ends = match (a.from, b.to) {
+        (Some(f), Some(t)) => f <= t,
+        _ => true,
+    };
+    let b_starts_before_a_ends = match (b.from, a.to) {
+        (Some(f), Some(t)) => f <= t,
+        _ => true,
+    };
+    starts_before_b_ends && b_starts_before_a_ends
+}
+
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_txt(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -5,5 +5,9 @@
 //! mention (and later each event) is dated when it happened, not when it was published.
 
 pub mod date;
+pub mod expr;
+pub mod timeline;
 
 pub use date::{Date, DateError, DateRange, Granularity, Interval};
+pub use expr::{find_into, TimeExpr, TimeKind};
+pub use timeline::{Clause, DateSource, ResolvedDate, SentenceDates, Timeline};

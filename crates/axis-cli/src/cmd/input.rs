@@ -1,0 +1,99 @@
+//! Arguments shared by the commands that read documents, and the loop that reads them.
+
+use anyhow::{Context, Result};
+use axis::dict::Dictionary;
+use axis::io::{Input, InputFormat, ReadOptions, Reader};
+use axis::text::Document;
+use axis::when::Date;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Where documents come from and how to read them.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Input files or folders (`*.txt`: one document each; `*.jsonl`: one per line); `-` or
+    /// nothing for stdin.
+    pub paths: Vec<PathBuf>,
+    /// Story date (YYYY-MM-DD) for documents that carry none in a `Date:` header or JSONL `date`.
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Input format; `auto` picks by extension (stdin: JSONL if it starts with `{`).
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the input.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Actor dictionaries: a folder of axis dictionary files (default: the built-in ones).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+}
+
+/// Input formats.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatArg {
+    /// By extension.
+    Auto,
+    /// One document per file.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).map_err(|e| e.to_string())
+}
+
+impl InputArgs {
+    /// Loads the dictionaries these arguments name.
+    pub fn dictionary(&self) -> Result<Dictionary> {
+        match &self.dict {
+            Some(dir) => Dictionary::load_dir(dir)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(|| format!("loading dictionaries from {}", dir.display())),
+            None => Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}")),
+        }
+    }
+
+    /// Reads every input, calling `each` per document; warnings and skipped records go to
+    /// stderr. Returns (documents, skipped) counts.
+    pub fn for_each(&self, mut each: impl FnMut(Document) -> Result<()>) -> Result<(usize, usize)> {
+        let opts = ReadOptions {
+            format: match self.format {
+                FormatArg::Auto => InputFormat::Auto,
+                FormatArg::Text => InputFormat::Text,
+                FormatArg::Jsonl => InputFormat::Jsonl,
+            },
+            date: self.date,
+            lossy: self.lossy,
+        };
+        let reader = Reader::new(opts);
+        let stdin = [PathBuf::from("-")];
+        let paths = if self.paths.is_empty() { &stdin[..] } else { &self.paths[..] };
+        let (mut docs, mut skipped) = (0, 0);
+        let mut failure = None;
+        for p in paths {
+            reader.read_path(p, &mut |item| {
+                if failure.is_some() {
+                    return;
+                }
+                match item {
+                    Input::Document(d) => {
+                        docs += 1;
+                        if let Err(e) = each(d) {
+                            failure = Some(e);
+                        }
+                    }
+                    Input::Warning(w) => eprintln!("axis: warning: {w}"),
+                    Input::Skipped(e) => {
+                        skipped += 1;
+                        eprintln!("axis: error: {e}");
+                    }
+                }
+            });
+            if let Some(e) = failure {
+                return Err(e);
+            }
+        }
+        Ok((docs, skipped))
+    }
+}

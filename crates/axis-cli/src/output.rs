@@ -1,0 +1,18 @@
+//! Shared output helpers: broken-pipe detection and plain-text table layout.
+
+/// Whether an error chain bottoms out in a closed pipe.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Pads `s` with spaces to `width` characters (not bytes), for aligned tables.
+pub fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}

@@ -1,0 +1,130 @@
+//! The `axis` binary, run for real: exit codes, stdout and stderr, as a user sees them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn axis(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_axis"));
+    cmd.args(args);
+    cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("axis runs");
+    {
+        use std::io::Write;
+        let mut i = child.stdin.take().expect("piped");
+        if let Some(bytes) = stdin {
+            i.write_all(bytes).expect("write stdin");
+        }
+    }
+    child.wait_with_output().expect("axis finishes")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A fresh temporary folder for one test.
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("axis-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
+#[test]
+fn demo_runs_on_the_bundled_sample() {
+    let out = axis(&["demo"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for want in ["SUNGOV", "\"Mao Zedong\"", "CHNMIL", "USALEG", "\"Russia's Central Bank\""] {
+        assert!(stdout.contains(want), "demo output lacks {want}:\n{stdout}");
+    }
+    assert!(text(&out.stderr).contains("12 documents"));
+}
+
+#[test]
+fn actors_table_and_json() {
+    let dir = tempdir("actors");
+    let f = dir.join("story.txt");
+    std::fs::write(&f, "Moscow sent engineers to Beijing in 1956. Moscow and Beijing now trade gas.").unwrap();
+    let out = axis(&["actors", p(&f), "--date", "2019-02-02", "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let codes: Vec<&str> = lines.iter().map(|v| v["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["SUN", "---CVL", "CHN", "RUS", "CHN"]);
+    assert_eq!(lines[0]["date"]["start"], "1956-01-01");
+    assert_eq!(lines[0]["start"], 0);
+    assert_eq!(lines[0]["end"], 6);
+    let table = axis(&["actors", p(&f), "--date", "2019-02-02"], None);
+    assert!(text(&table.stdout).contains("SUN"), "{}", text(&table.stdout));
+}
+
+#[test]
+fn stdin_jsonl_and_bad_records() {
+    let input = b"{\"id\":\"a\",\"date\":\"2019-02-02\",\"text\":\"Chinese troops moved.\"}\nnot json\n{\"id\":\"b\",\"date\":\"2019-02-02\",\"text\":\"The Kremlin said no.\"}\n";
+    let out = axis(&["actors", "--json"], Some(input));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\"CHNMIL\"") && stdout.contains("\"RUSGOV\""), "{stdout}");
+    assert!(text(&out.stderr).contains("<stdin>:2: bad record"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn non_utf8_is_a_clear_error_and_lossy_is_a_warning() {
+    let dir = tempdir("utf8");
+    let f = dir.join("latin1.txt");
+    std::fs::write(&f, b"Date: 2019-02-02\n\nThe caf\xe9 in Moscow.").unwrap();
+    let out = axis(&["actors", p(&f)], None);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("latin1.txt: not UTF-8 at byte 25"), "{err}");
+    let lossy = axis(&["actors", p(&f), "--lossy"], None);
+    assert!(lossy.status.success(), "{}", text(&lossy.stderr));
+    assert!(text(&lossy.stderr).contains("replaced with U+FFFD"));
+    assert!(text(&lossy.stdout).contains("RUS"));
+}
+
+#[test]
+fn missing_date_warns_but_reads() {
+    let out = axis(&["actors", "--format", "text"], Some(b"Beijing protested."));
+    assert!(out.status.success());
+    assert!(text(&out.stderr).contains("no story date"), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("CHN"));
+}
+
+#[test]
+fn missing_file_is_reported_and_others_still_read() {
+    let dir = tempdir("missing");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "Date: 2019-02-02\n\nBeijing protested.").unwrap();
+    let out = axis(&["actors", "/nonexistent/axis.txt", p(&good)], None);
+    assert!(out.status.success(), "one good input is enough");
+    assert!(text(&out.stderr).contains("/nonexistent/axis.txt: cannot read"));
+    assert!(text(&out.stdout).contains("CHN"));
+}
+
+#[test]
+fn dict_check_reports_file_and_line() {
+    let dir = tempdir("dict");
+    std::fs::write(dir.join("a.txt"), "[RUS] Russia\nRussia\nMoscow | 1991-13-01..\n").unwrap();
+    let out = axis(&["dict", "check", p(&dir)], None);
+    assert!(!out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("a.txt:3: '1991-13-01' is not a valid calendar date"), "{stdout}");
+    let ok = axis(&["dict", "check"], None);
+    assert!(ok.status.success(), "built-in dictionaries: {}", text(&ok.stdout));
+}
+
+#[test]
+fn user_dictionary_replaces_the_builtin_one() {
+    let dir = tempdir("userdict");
+    std::fs::write(dir.join("d.txt"), "[XYZ] Ruritania\nRuritania\nRuritanian | demonym\n").unwrap();
+    let out = axis(&["actors", "--dict", p(&dir), "--json", "--date", "2019-01-01"], Some(b"Ruritanian and Chinese envoys met."));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\"XYZ\"") && !stdout.contains("CHN"), "{stdout}");
+}

@@ -1,0 +1,149 @@
+//! Step 3: resolution — a draft's atoms become codes at the date of its clause.
+
+use super::atoms::Atoms;
+use super::compose::Draft;
+use super::{Mention, MentionKind};
+use crate::dict::{Code, Dictionary, EntityId, EntityKind, Meaning, Usage};
+use crate::text::{Span, Token};
+use crate::when::{DateRange, Interval, ResolvedDate};
+
+/// Agent code of honorific-only titles ("Mr."): a title, never an agent part.
+const HONORIFIC: &str = "HON";
+
+/// Turns a draft into a mention resolved at `date`.
+pub fn resolve(dict: &Dictionary, tokens: &[Token], atoms: &Atoms, d: &Draft, date: Option<ResolvedDate>) -> Mention {
+    let span = Span { start: tokens[d.tokens.start].span.start, end: tokens[d.tokens.end - 1].span.end };
+    let at = date.map(|r| r.interval);
+    let mut m = Mention {
+        span,
+        tokens: d.tokens.clone(),
+        kind: d.kind,
+        code: Code::default(),
+        actor: Code::default(),
+        agent: Code::default(),
+        entity: None,
+        person: None,
+        role: None,
+        date,
+    };
+    if let Some(p) = d.person {
+        let atom = &atoms.list[p];
+        let titled = d.tokens.start < atom.tokens.start;
+        if let Some((person, role, code)) = pick_person(dict, atoms.meanings(atom), titled, at) {
+            m.person = Some(person);
+            m.role = role;
+            m.actor = code.head();
+            m.agent = tail(code);
+        }
+    } else {
+        let mut own_agent = Code::default();
+        if let Some(a) = d.actor {
+            if let Some(meaning) = pick_actor(dict, atoms.meanings(&atoms.list[a]), at) {
+                m.entity = Some(meaning.entity);
+                m.actor = dict.entity(meaning.entity).code;
+                own_agent = meaning.agent;
+            }
+        }
+        if m.actor.is_empty() {
+            m.actor = Code::new("---").expect("valid code");
+        }
+        let mut agent = own_agent;
+        for &g in &d.agents {
+            if let Some(code) = pick_agent(dict, atoms.meanings(&atoms.list[g]), at) {
+                agent = join_distinct(agent, code);
+            }
+        }
+        m.agent = agent;
+    }
+    m.code = m.actor.join(m.agent);
+    if m.kind == MentionKind::Agent && m.agent.is_empty() {
+        // Only honorifics ("Mr." before an unknown name): no agent to speak of.
+        m.code = m.actor;
+    }
+    m
+}
+
+/// The code without its first part.
+fn tail(code: Code) -> Code {
+    Code::new(code.as_str().get(3..).unwrap_or("")).unwrap_or_default()
+}
+
+/// `a` followed by the parts of `b` that `a` does not already have.
+fn join_distinct(a: Code, b: Code) -> Code {
+    let mut out = a;
+    for part in b.as_str().as_bytes().chunks(3) {
+        let part = std::str::from_utf8(part).unwrap_or("");
+        if !out.has_part(part) {
+            if let Some(c) = Code::new(part) {
+                out = out.join(c);
+            }
+        }
+    }
+    out
+}
+
+/// How well a validity range fits the date: overlap in days (higher is better), then closeness.
+fn fit(valid: DateRange, at: Option<Interval>) -> (i32, i32) {
+    match at {
+        Some(iv) => (valid.overlap_days(iv), -valid.distance_days(iv)),
+        // No date: prefer what is valid now (open-ended), then what ended last.
+        None => match valid.to {
+            None => (1, 0),
+            Some(t) => (0, t.to_days()),
+        },
+    }
+}
+
+fn pick_actor(dict: &Dictionary, meanings: &[Meaning], at: Option<Interval>) -> Option<Meaning> {
+    meanings
+        .iter()
+        .filter(|m| dict.entity(m.entity).kind == EntityKind::Actor && m.usage != Usage::Stop)
+        .max_by_key(|m| fit(m.valid, at))
+        .copied()
+}
+
+fn pick_agent(dict: &Dictionary, meanings: &[Meaning], at: Option<Interval>) -> Option<Code> {
+    meanings
+        .iter()
+        .filter(|m| dict.entity(m.entity).kind == EntityKind::Agent)
+        .max_by_key(|m| fit(m.valid, at))
+        .map(|m| dict.entity(m.entity).code)
+        .filter(|c| c.as_str() != HONORIFIC)
+}
+
+/// The person a name stands for at the date, the role they held then (if any) and their code:
+/// the role's code, or the nearest role's country plus `ELI` when out of office.
+fn pick_person(
+    dict: &Dictionary,
+    meanings: &[Meaning],
+    titled: bool,
+    at: Option<Interval>,
+) -> Option<(EntityId, Option<usize>, Code)> {
+    let mut best: Option<((i32, i32), EntityId, usize)> = None;
+    for m in meanings {
+        let e = dict.entity(m.entity);
+        let usable = match m.usage {
+            Usage::FullName | Usage::Surname => true,
+            Usage::Titled => titled,
+            _ => false,
+        };
+        if e.kind != EntityKind::Person || !usable {
+            continue;
+        }
+        for (i, role) in e.roles.iter().enumerate() {
+            let score = fit(role.term, at);
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, m.entity, i));
+            }
+        }
+    }
+    let (score, person, role) = best?;
+    let code = dict.entity(person).roles[role].code;
+    if score.0 > 0 || at.is_none() {
+        Some((person, Some(role), code))
+    } else {
+        let eli = Code::new("ELI").expect("valid code");
+        Some((person, None, code.head().join(eli)))
+    }
+}
+

@@ -1,0 +1,154 @@
+//! Mention tests as data: a small dictionary, then rows of (sentence, story date, expected
+//! `text=CODE` mentions in order).
+
+use super::*;
+use crate::dict::DictionaryBuilder;
+use crate::when::Date;
+
+const DICT: &str = "\
+[SUN] Soviet Union
+valid: 1922-12-30..1991-12-25
+Soviet Union
+Soviet | demonym
+soviet | demonym
+Moscow | ..1991-12-25
+the Kremlin | GOV | ..1991-12-25
+[RUS] Russia
+Russia
+Russian | demonym
+Russians | demonym
+Moscow | 1991-12-26..
+the Kremlin | GOV | 1991-12-26..
+[CHN] China
+China
+Chinese | demonym
+Beijing
+[USA] United States
+United States
+U.S.
+Washington
+American | demonym
+[IND] India
+India
+[VNM] Vietnam
+Vietnam
+[IDN] Indonesia
+Indonesia
+[AFG] Afghanistan
+Afghanistan
+[agent GOV] government
+government
+officials
+President | title
+Foreign Minister | title
+Prime Minister | title
+[agent MIL] military
+troops
+forces
+[agent LEG] legislature
+senate
+[agent REB] rebels
+rebels
+[agent GOVBUS] central bank
+central bank
+[agent HON] honorific
+Mr. | title
+[person] Xi Jinping
+Xi Jinping
+Xi | surname
+role: CHNGOV 2012-11-15.. General Secretary
+[person] Mao Zedong
+Mao Zedong
+Mao | surname
+role: CHNGOV 1949-10-01..1976-09-09 Chairman
+[person] Sukarno
+Sukarno
+role: IDNGOV 1945-08-18..1967-03-12 President
+[person] Vladimir Putin
+Vladimir Putin
+Putin | surname
+role: RUSGOV 1999-08-16..2008-05-07 Prime Minister, President
+role: RUSGOV 2008-05-08..2012-05-06 Prime Minister
+role: RUSGOV 2012-05-07.. President
+[person] Theresa May
+Theresa May
+May | titled
+role: GBRGOV 2016-07-13..2019-07-24 Prime Minister
+[stop] seas
+South China Sea
+";
+
+fn dict() -> Dictionary {
+    let mut b = DictionaryBuilder::new();
+    b.add_text("test.txt", DICT);
+    b.build().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn found(dict: &Dictionary, text: &str, story: &str) -> Vec<String> {
+    let doc = Document::new("t", text, Some(Date::parse(story).unwrap()));
+    mentions(dict, &doc)
+        .iter()
+        .flat_map(|s| s.mentions.iter())
+        .map(|m| format!("{}={}", doc.slice(m.span), m.code))
+        .collect()
+}
+
+#[test]
+fn table() {
+    let d = dict();
+    let table: &[(&str, &str, &[&str])] = &[
+        // Successor states and date-bounded names: the clause's date decides.
+        ("Moscow sent engineers to Beijing in 1956.", "2019-02-02", &["Moscow=SUN", "Beijing=CHN"]),
+        ("Moscow sent engineers to Beijing last year.", "2019-02-02", &["Moscow=RUS", "Beijing=CHN"]),
+        ("The Kremlin protested in 1985.", "2019-02-02", &["The Kremlin=SUNGOV"]),
+        ("The Kremlin protested.", "2019-02-02", &["The Kremlin=RUSGOV"]),
+        // Agent composition.
+        ("3,000 Chinese troops crossed.", "2019-02-02", &["Chinese troops=CHNMIL"]),
+        ("Russia's Central Bank sold dollars.", "2019-02-02", &["Russia's Central Bank=RUSGOVBUS"]),
+        ("The U.S. Senate voted.", "2019-02-02", &["U.S. Senate=USALEG"]),
+        ("Russian officials said so.", "2019-02-02", &["Russian officials=RUSGOV"]),
+        ("The government of China agreed.", "2019-02-02", &["government of China=CHNGOV"]),
+        ("The Senate voted.", "2019-02-02", &["Senate=---LEG"]),
+        ("Chinese naval forces sailed.", "2019-02-02", &["Chinese naval forces=CHNMIL"]),
+        ("Chinese and Russian troops", "2019-02-02", &["Chinese=CHN", "Russian troops=RUSMIL"]),
+        // Lists.
+        ("sell weapons to India and Vietnam", "2019-02-02", &["India=IND", "Vietnam=VNM"]),
+        // People: titles, surnames, dates.
+        ("Mr. Xi said so.", "2019-02-02", &["Mr. Xi=CHNGOV"]),
+        ("Mao Zedong replied in 1956.", "2019-02-02", &["Mao Zedong=CHNGOV"]),
+        ("Mao was praised.", "2019-02-02", &["Mao=CHNELI"]),
+        ("When President Sukarno of Indonesia asked in 1956, Mao replied.", "2019-02-02",
+            &["President Sukarno=IDNGOV", "Indonesia=IDN", "Mao=CHNGOV"]),
+        ("Russian President Vladimir Putin spoke.", "2019-02-02", &["Russian President Vladimir Putin=RUSGOV"]),
+        ("Putin spoke in 2010.", "2019-02-02", &["Putin=RUSGOV"]),
+        ("Prime Minister May resigned.", "2019-02-02", &["Prime Minister May=GBRGOV"]),
+        ("Talks resume in May.", "2019-02-02", &[]),
+        ("Vice President Xi Mingze spoke.", "2019-02-02", &["President Xi Mingze=---GOV"]),
+        ("Moscow sent officials to Beijing.", "2019-02-02", &["Moscow=RUS", "officials=---GOV", "Beijing=CHN"]),
+        ("Chinese Foreign Minister Qin Gang spoke.", "2023-02-02", &["Chinese Foreign Minister Qin Gang=CHNGOV"]),
+        // Not actors.
+        ("claims in the South China Sea", "2019-02-02", &[]),
+        ("to assist anti-Soviet rebels in Afghanistan", "2019-02-02", &["rebels=---REB", "Afghanistan=AFG"]),
+        ("chafe at soviet domination in 1960", "2019-02-02", &["soviet=SUN"]),
+    ];
+    for (text, story, want) in table {
+        assert_eq!(found(&d, text, story), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn mentions_carry_their_date() {
+    let d = dict();
+    let doc = Document::new("t", "Last September Russian troops held war games.", Some(Date::new(2019, 2, 2).unwrap()));
+    let all = mentions(&d, &doc);
+    let m = &all[0].mentions[0];
+    assert_eq!(m.date.map(|r| r.interval.to_string()), Some("2018-09".to_string()));
+}
+
+#[test]
+fn no_story_date_still_finds_actors() {
+    let d = dict();
+    let doc = Document::new("t", "Moscow and Beijing signed a deal.", None);
+    let codes: Vec<String> = mentions(&d, &doc)[0].mentions.iter().map(|m| m.code.to_string()).collect();
+    assert_eq!(codes, ["RUS", "CHN"], "undated: the name's current meaning");
+}
