@@ -6,7 +6,9 @@ use std::process::{Command, Output};
 fn axis(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_axis"));
     cmd.args(args);
-    cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().expect("axis runs");
     {
         use std::io::Write;
@@ -49,7 +51,8 @@ fn demo_runs_on_the_bundled_sample() {
 fn actors_table_and_json() {
     let dir = tempdir("actors");
     let f = dir.join("story.txt");
-    std::fs::write(&f, "Moscow sent engineers to Beijing in 1956. Moscow and Beijing now trade gas.").unwrap();
+    std::fs::write(&f, "Moscow sent engineers to Beijing in 1956. Moscow and Beijing now trade gas.")
+        .unwrap();
     let out = axis(&["actors", p(&f), "--date", "2019-02-02", "--json"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let lines: Vec<serde_json::Value> =
@@ -59,6 +62,14 @@ fn actors_table_and_json() {
     assert_eq!(lines[0]["date"]["start"], "1956-01-01");
     assert_eq!(lines[0]["start"], 0);
     assert_eq!(lines[0]["end"], 6);
+    // With a header block, offsets still point into the file.
+    let h = dir.join("header.txt");
+    std::fs::write(&h, "Date: 2019-02-02\n\nThe Kremlin agreed.").unwrap();
+    let out = axis(&["actors", p(&h), "--json"], None);
+    let v: serde_json::Value = serde_json::from_str(text(&out.stdout).lines().next().unwrap()).unwrap();
+    let file = std::fs::read_to_string(&h).unwrap();
+    let (s, e) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+    assert_eq!(&file[s..e], "The Kremlin");
     let table = axis(&["actors", p(&f), "--date", "2019-02-02"], None);
     assert!(text(&table.stdout).contains("SUN"), "{}", text(&table.stdout));
 }
@@ -123,7 +134,10 @@ fn dict_check_reports_file_and_line() {
 fn user_dictionary_replaces_the_builtin_one() {
     let dir = tempdir("userdict");
     std::fs::write(dir.join("d.txt"), "[XYZ] Ruritania\nRuritania\nRuritanian | demonym\n").unwrap();
-    let out = axis(&["actors", "--dict", p(&dir), "--json", "--date", "2019-01-01"], Some(b"Ruritanian and Chinese envoys met."));
+    let out = axis(
+        &["actors", "--dict", p(&dir), "--json", "--date", "2019-01-01"],
+        Some(b"Ruritanian and Chinese envoys met."),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("\"XYZ\"") && !stdout.contains("CHN"), "{stdout}");

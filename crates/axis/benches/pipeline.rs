@@ -6,6 +6,9 @@
 //!
 //! Run: `cargo bench -p axis --bench pipeline`.
 
+// criterion's macros define undocumented public items.
+#![allow(missing_docs)]
+
 use axis::dict::Dictionary;
 use axis::io::{Input, ReadOptions, Reader};
 use axis::mention;
@@ -16,7 +19,8 @@ use std::path::Path;
 
 /// (id, story date, text) of every document in the corpus.
 fn corpus() -> (String, Vec<(String, Option<Date>, String)>) {
-    let reuters = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/news/reuters21578_reut2-000.sgm");
+    let reuters =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/news/reuters21578_reut2-000.sgm");
     if let Ok(bytes) = std::fs::read(&reuters) {
         let text = String::from_utf8_lossy(&bytes);
         let mut docs = Vec::new();
@@ -33,11 +37,15 @@ fn corpus() -> (String, Vec<(String, Option<Date>, String)>) {
     let sample = include_str!("../../../samples/demo.jsonl");
     let mut docs = Vec::new();
     for rep in 0..100 {
-        Reader::new(ReadOptions::default()).read_bytes(Path::new("demo.jsonl"), sample.as_bytes(), &mut |i| {
-            if let Input::Document(d) = i {
-                docs.push((format!("{}-{rep}", d.id), d.date, d.raw().to_string()));
-            }
-        });
+        Reader::new(ReadOptions::default()).read_bytes(
+            Path::new("demo.jsonl"),
+            sample.as_bytes(),
+            &mut |i| {
+                if let Input::Document(d) = i {
+                    docs.push((format!("{}-{rep}", d.id), d.date, d.raw().to_string()));
+                }
+            },
+        );
     }
     ("demo x100".into(), docs)
 }
@@ -82,7 +90,10 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Elements(sentences as u64));
     g.bench_function("normalise+tokenize+split", |b| {
         b.iter(|| {
-            let n: usize = raw.iter().map(|(id, d, t)| Document::new(id.as_str(), t.as_str(), *d).sentences().len()).sum();
+            let n: usize = raw
+                .iter()
+                .map(|(id, d, t)| Document::new(id.as_str(), t.as_str(), *d).sentences().len())
+                .sum();
             assert_eq!(n, sentences);
         })
     });

@@ -14,6 +14,6 @@
 
 pub mod dict;
 pub mod io;
+pub mod mention;
 pub mod text;
 pub mod when;
-pub mod mention;

@@ -6,7 +6,7 @@ use crate::output::pad;
 use anyhow::{bail, Result};
 use axis::dict::{Dictionary, EntityKind};
 use axis::mention::{self, Mention, MentionKind};
-use axis::text::Document;
+use axis::text::{Document, Sentence};
 use axis::when::{DateSource, SentenceDates};
 use clap::Args;
 use serde_json::json;
@@ -37,16 +37,28 @@ pub fn run(args: ActorsArgs) -> Result<()> {
     })?;
     out.flush()?;
     if docs == 0 {
-        bail!("no documents read{}", if skipped > 0 { format!(" ({skipped} skipped, see above)") } else { String::new() });
+        bail!(
+            "no documents read{}",
+            if skipped > 0 { format!(" ({skipped} skipped, see above)") } else { String::new() }
+        );
     }
     if !args.json {
-        eprintln!("axis: {docs} document(s), {total} mention(s){}", if skipped > 0 { format!(", {skipped} skipped") } else { String::new() });
+        eprintln!(
+            "axis: {docs} document(s), {total} mention(s){}",
+            if skipped > 0 { format!(", {skipped} skipped") } else { String::new() }
+        );
     }
     Ok(())
 }
 
 /// Prints one document's mentions; returns how many.
-pub fn print_document(out: &mut impl Write, dict: &Dictionary, doc: &Document, json: bool, all: bool) -> Result<usize> {
+pub fn print_document(
+    out: &mut impl Write,
+    dict: &Dictionary,
+    doc: &Document,
+    json: bool,
+    all: bool,
+) -> Result<usize> {
     let sentences = mention::mentions(dict, doc);
     let mut n = 0;
     if !json {
@@ -63,7 +75,7 @@ pub fn print_document(out: &mut impl Write, dict: &Dictionary, doc: &Document, j
         n += s.mentions.len();
         if json {
             for m in &s.mentions {
-                writeln!(out, "{}", mention_json(dict, doc, s.index, sentence.paragraph, &s.dates, m))?;
+                writeln!(out, "{}", mention_json(dict, doc, s.index, sentence, &s.dates, m))?;
             }
             continue;
         }
@@ -78,12 +90,19 @@ pub fn print_document(out: &mut impl Write, dict: &Dictionary, doc: &Document, j
                 .dates
                 .exprs
                 .iter()
-                .map(|e| format!("\"{}\" = {} ({})", doc.slice(e.span), e.interval, e.interval.granularity.as_str()))
+                .map(|e| {
+                    format!(
+                        "\"{}\" = {} ({})",
+                        doc.slice(e.span),
+                        e.interval,
+                        e.interval.granularity.as_str()
+                    )
+                })
                 .collect();
             writeln!(out, "    dates: {}", exprs.join("; "))?;
         }
         for m in &s.mentions {
-            let raw = doc.raw_span(m.span);
+            let raw = doc.source_span(m.span);
             let date = m.date.map_or("-".to_string(), |d| d.interval.to_string());
             let how = m.date.map_or("", |d| source_name(d.source));
             writeln!(
@@ -133,7 +152,12 @@ fn describe(dict: &Dictionary, m: &Mention) -> String {
     } else if dict.entities().iter().any(|e| e.kind == EntityKind::Agent && e.code == m.agent) {
         vec![agent_name(m.agent.as_str())]
     } else {
-        m.agent.as_str().as_bytes().chunks(3).map(|c| agent_name(std::str::from_utf8(c).unwrap_or(""))).collect()
+        m.agent
+            .as_str()
+            .as_bytes()
+            .chunks(3)
+            .map(|c| agent_name(std::str::from_utf8(c).unwrap_or("")))
+            .collect()
     };
     match (actor, m.kind) {
         (Some(a), _) if agents.is_empty() => a,
@@ -143,8 +167,15 @@ fn describe(dict: &Dictionary, m: &Mention) -> String {
     }
 }
 
-fn mention_json(dict: &Dictionary, doc: &Document, sentence: usize, paragraph: u32, dates: &SentenceDates, m: &Mention) -> serde_json::Value {
-    let raw = doc.raw_span(m.span);
+fn mention_json(
+    dict: &Dictionary,
+    doc: &Document,
+    sentence: usize,
+    paragraph: u32,
+    dates: &SentenceDates,
+    m: &Mention,
+) -> serde_json::Value {
+    let raw = doc.source_span(m.span);
     json!({
         "doc": doc.id,
         "sentence": sentence,

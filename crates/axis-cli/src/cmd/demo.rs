@@ -28,15 +28,19 @@ pub fn run(args: DemoArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut docs, mut mentions) = (0, 0);
     let mut result = Ok(());
-    Reader::new(ReadOptions::default()).read_bytes(Path::new("samples/demo.jsonl"), SAMPLE.as_bytes(), &mut |item| {
-        if let (Input::Document(doc), Ok(())) = (item, &result) {
-            docs += 1;
-            match print_document(&mut out, &dict, &doc, args.json, false) {
-                Ok(n) => mentions += n,
-                Err(e) => result = Err(e),
+    Reader::new(ReadOptions::default()).read_bytes(
+        Path::new("samples/demo.jsonl"),
+        SAMPLE.as_bytes(),
+        &mut |item| {
+            if let (Input::Document(doc), Ok(())) = (item, &result) {
+                docs += 1;
+                match print_document(&mut out, &dict, &doc, args.json, false) {
+                    Ok(n) => mentions += n,
+                    Err(e) => result = Err(e),
+                }
             }
-        }
-    });
+        },
+    );
     result?;
     out.flush()?;
     if !args.json {
@@ -45,7 +49,9 @@ pub fn run(args: DemoArgs) -> Result<()> {
             dict.entities().len(),
             loaded.as_millis()
         );
-        eprintln!("next: `axis actors FILE --date YYYY-MM-DD` on your own text, `axis actors --help` for options");
+        eprintln!(
+            "next: `axis actors FILE --date YYYY-MM-DD` on your own text, `axis actors --help` for options"
+        );
     }
     Ok(())
 }

@@ -25,11 +25,27 @@ enum Command {
     /// List actor mentions sentence by sentence: span, code, and the date each was resolved at.
     ///
     /// Example: axis actors story.txt --date 2019-02-02
+    #[command(after_long_help = ACTORS_HELP)]
     Actors(actors::ActorsArgs),
     /// Check or summarise actor dictionaries.
     #[command(subcommand)]
     Dict(dict::DictCommand),
 }
+
+const ACTORS_HELP: &str = "\
+Table columns, one line per mention under its sentence:
+  START..END   byte offsets of the mention in the input file (JSON: start, end)
+  \"TEXT\"       the mention as written
+  CODE         actor part + agent parts (RUSGOV = Russia + government); --- when only an agent
+               is named (\"the Senate\" = ---LEG)
+  DATE (HOW)   the date the mention was resolved at, and where that date came from:
+               (clause) an expression in its clause, (sentence) an expression earlier in the
+               sentence, (narrative) the time the story was last talking about, (story) the
+               story date (present tense)
+  WHO          the entity, or the person with the office held at that date
+
+Names mean different things at different dates: \"Moscow\" is SUN before 1991-12-26 and RUS after;
+a person stands for the office held at the date (out of office: country + ELI).";
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {

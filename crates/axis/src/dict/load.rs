@@ -59,7 +59,11 @@ impl DictionaryBuilder {
             }
             let key = line.split('|').next().unwrap_or("").trim().to_string();
             if seen_in_block.contains(&key) {
-                self.error(file, line_no, DictErrorKind::Conflict(format!("'{key}' appears twice in this block")));
+                self.error(
+                    file,
+                    line_no,
+                    DictErrorKind::Conflict(format!("'{key}' appears twice in this block")),
+                );
                 continue;
             }
             match self.read_pattern(idx, line, origin) {
@@ -113,10 +117,9 @@ impl DictionaryBuilder {
                 entity.roles.push(Role { code, term, title });
                 Ok(())
             }
-            ("valid" | "role", _) => Err(syntax(format!(
-                "'{keyword}:' is not allowed in a {} block",
-                kind_name(entity.kind)
-            ))),
+            ("valid" | "role", _) => {
+                Err(syntax(format!("'{keyword}:' is not allowed in a {} block", kind_name(entity.kind))))
+            }
             _ => Err(syntax(format!("unknown keyword '{keyword}:' (known: valid:, role:)"))),
         }
     }
@@ -157,8 +160,8 @@ impl DictionaryBuilder {
                 }
                 o => {
                     return Err(syntax(format!(
-                        "unknown option '{o}' (want demonym, title, surname, titled, an agent code or FROM..TO)"
-                    )))
+                    "unknown option '{o}' (want demonym, title, surname, titled, an agent code or FROM..TO)"
+                )))
                 }
             }
         }
@@ -167,7 +170,14 @@ impl DictionaryBuilder {
             EntityKind::Stop => Usage::Stop,
             _ => Usage::Name,
         });
-        self.add_phrase(idx, phrase, usage, opts.agent.unwrap_or_default(), opts.valid.unwrap_or_default(), origin)
+        self.add_phrase(
+            idx,
+            phrase,
+            usage,
+            opts.agent.unwrap_or_default(),
+            opts.valid.unwrap_or_default(),
+            origin,
+        )
     }
 
     fn error(&mut self, file: u32, line: usize, kind: DictErrorKind) {

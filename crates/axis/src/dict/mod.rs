@@ -130,7 +130,11 @@ impl DictionaryBuilder {
         }
         let mut files = Vec::new();
         if let Err(e) = collect_txt(dir, &mut files) {
-            self.errors.push(DictError { path: dir.to_path_buf(), line: 0, kind: DictErrorKind::Io(e.to_string()) });
+            self.errors.push(DictError {
+                path: dir.to_path_buf(),
+                line: 0,
+                kind: DictErrorKind::Io(e.to_string()),
+            });
             return self;
         }
         if files.is_empty() {
@@ -201,12 +205,14 @@ impl DictionaryBuilder {
         for ids in self.matcher.shared_nodes() {
             for (i, &a) in ids.iter().enumerate() {
                 for &b in &ids[i + 1..] {
-                    let (pa, pb) = (&self.matcher.patterns()[a as usize], &self.matcher.patterns()[b as usize]);
+                    let (pa, pb) =
+                        (&self.matcher.patterns()[a as usize], &self.matcher.patterns()[b as usize]);
                     let (ma, mb) = (pa.meaning, pb.meaning);
                     if pa.case != pb.case || ma.entity == mb.entity {
                         continue;
                     }
-                    let (ka, kb) = (self.entities[ma.entity.0 as usize].kind, self.entities[mb.entity.0 as usize].kind);
+                    let (ka, kb) =
+                        (self.entities[ma.entity.0 as usize].kind, self.entities[mb.entity.0 as usize].kind);
                     if ka == EntityKind::Person || kb == EntityKind::Person {
                         // Names people share with each other or with places ("Colombo") are
                         // resolved by dates and titles, not forbidden.

@@ -27,7 +27,10 @@ fn syntax_errors_name_file_and_line() {
         ("[RUS] Russia\nrole: RUSGOV 2000..\n", "test.txt:2: 'role:' is not allowed in a actor block"),
         ("[RUS] Russia\ncolour: red\n", "test.txt:2: unknown keyword 'colour:'"),
         ("[RUS] Russia\nRussia\nRussia\n", "test.txt:3: 'Russia' appears twice in this block"),
-        ("[agent GOV] government\nPresident | demonym\n", "test.txt:2: option 'demonym' is not allowed in a agent block"),
+        (
+            "[agent GOV] government\nPresident | demonym\n",
+            "test.txt:2: option 'demonym' is not allowed in a agent block",
+        ),
         ("[RUS] Russia\nRussia | title\n", "test.txt:2: option 'title' is not allowed in a actor block"),
         ("[RUS] Russia\n | GOV\n", "test.txt:2: empty phrase"),
         ("[RUS] Russia\nMoscow | 1991.. | 1992..\n", "test.txt:2: two date ranges"),

@@ -30,7 +30,8 @@ pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn F
         }
         any = true;
         let Some(text) = decode(path, Some(line_no), line, opts.lossy, on) else { continue };
-        let bad = |m: String| Input::Skipped(InputError::new(path, Some(line_no), InputErrorKind::BadRecord(m)));
+        let bad =
+            |m: String| Input::Skipped(InputError::new(path, Some(line_no), InputErrorKind::BadRecord(m)));
         let rec: Record = match serde_json::from_str(&text) {
             Ok(r) => r,
             Err(e) => {

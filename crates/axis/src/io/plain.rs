@@ -36,6 +36,7 @@ pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn F
     }
     let [title, source, url, given_id] = meta;
     let mut doc = Document::new(given_id.unwrap_or(id), body, date);
+    doc.set_source_offset(text.len() - body.len());
     doc.title = title;
     doc.source = source;
     doc.url = url;

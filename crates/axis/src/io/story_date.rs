@@ -2,7 +2,8 @@
 
 use crate::when::Date;
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
@@ -10,12 +11,20 @@ fn month(word: &str) -> Option<u32> {
         return None;
     }
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
-    (0..12)
-        .find(|&i| w == MONTHS[i] || w == full[i] || (w == "sept" && i == 8))
-        .map(|i| i as u32 + 1)
+    (0..12).find(|&i| w == MONTHS[i] || w == full[i] || (w == "sept" && i == 8)).map(|i| i as u32 + 1)
 }
 
 fn num(s: &str) -> Option<u32> {
@@ -46,7 +55,8 @@ pub fn parse_story_date(s: &str) -> Option<Date> {
     let words: Vec<&str> = s.split([' ', ',']).filter(|w| !w.is_empty()).take(5).collect();
     let mi = words.iter().position(|w| month(w).is_some())?;
     let m = month(words[mi])?;
-    let nums: Vec<u32> = words.iter().enumerate().filter(|&(i, _)| i != mi).filter_map(|(_, w)| num(w)).collect();
+    let nums: Vec<u32> =
+        words.iter().enumerate().filter(|&(i, _)| i != mi).filter_map(|(_, w)| num(w)).collect();
     let year = nums.iter().copied().find(|&n| n >= 1000)?;
     let day = nums.iter().copied().find(|&n| (1..=31).contains(&n))?;
     Date::new(year as i32, m, day)

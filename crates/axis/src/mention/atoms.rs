@@ -78,7 +78,9 @@ pub fn find_into(dict: &Dictionary, _text: &str, lower: &str, tokens: &[Token], 
         };
         // Leftmost-longest, with one correction: a phrase starting inside this one that reaches
         // further wins ("the West Bank" is not "the West" + "Bank").
-        if (i + 1..i + m.len).any(|j| matcher.longest_at(lower, tokens, j).is_some_and(|n| j + n.len > i + m.len)) {
+        if (i + 1..i + m.len)
+            .any(|j| matcher.longest_at(lower, tokens, j).is_some_and(|n| j + n.len > i + m.len))
+        {
             i += 1;
             continue;
         }

@@ -39,9 +39,9 @@ pub struct Draft {
 
 /// Words that never sit between a demonym and its agent ("Chinese and Korean populations").
 const GAP_STOP: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
-    "have", "in", "is", "it", "its", "nor", "of", "on", "or", "than", "that", "the", "their",
-    "to", "was", "were", "which", "who", "with",
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
+    "in", "is", "it", "its", "nor", "of", "on", "or", "than", "that", "the", "their", "to", "was", "were",
+    "which", "who", "with",
 ];
 
 /// Fills `out` with the drafts of one sentence.
@@ -77,7 +77,10 @@ pub fn compose_into(lower: &str, tokens: &[Token], atoms: &Atoms, out: &mut Vec<
         let mut titles = Vec::new();
         while let Some(t) = list.get(j) {
             let adjacent = titles.is_empty() || list[j - 1].tokens.end == t.tokens.start;
-            if t.is(Atom::TITLE) && adjacent && !(titles.is_empty() && prefix.is_none() && t.names_person(false) && !t.is(Atom::TITLE)) {
+            if t.is(Atom::TITLE)
+                && adjacent
+                && !(titles.is_empty() && prefix.is_none() && t.names_person(false) && !t.is(Atom::TITLE))
+            {
                 titles.push(j);
                 j += 1;
             } else {
@@ -85,13 +88,17 @@ pub fn compose_into(lower: &str, tokens: &[Token], atoms: &Atoms, out: &mut Vec<
             }
         }
         if let Some(p) = list.get(j) {
-            let adjacent = j == k || list[j - 1].tokens.end == p.tokens.start
-                || (prefix == Some(j - 1) && skip_possessive(tokens, list[j - 1].tokens.end, true) == p.tokens.start);
+            let adjacent = j == k
+                || list[j - 1].tokens.end == p.tokens.start
+                || (prefix == Some(j - 1)
+                    && skip_possessive(tokens, list[j - 1].tokens.end, true) == p.tokens.start);
             // A surname followed by an unknown capitalised word is someone else's full name
             // ("Vice Premier Liu He" is not Liu Shaoqi).
             let someone_else = !p.is(Atom::FULL_NAME)
                 && tokens.get(p.tokens.end).is_some_and(|t| {
-                    t.kind == TokenKind::Word && t.is_capitalized() && t.has(Token::SPACE_BEFORE)
+                    t.kind == TokenKind::Word
+                        && t.is_capitalized()
+                        && t.has(Token::SPACE_BEFORE)
                         && atoms.starting_at(p.tokens.end).is_none()
                 });
             if adjacent

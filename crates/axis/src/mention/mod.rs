@@ -21,7 +21,7 @@ mod resolve;
 
 use crate::dict::{Code, Dictionary, EntityId};
 use crate::text::{Document, Sentence, Span};
-use crate::when::{ResolvedDate, SentenceDates, Timeline};
+use crate::when::{Interval, ResolvedDate, SentenceDates, TimeKind, Timeline};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -84,13 +84,19 @@ impl<'d> MentionFinder<'d> {
     }
 
     /// Appends the mentions of one sentence to `out`, each resolved at the date of its clause.
-    pub fn find_into(&mut self, doc: &Document, sentence: &Sentence, dates: &SentenceDates, out: &mut Vec<Mention>) {
+    pub fn find_into(
+        &mut self,
+        doc: &Document,
+        sentence: &Sentence,
+        dates: &SentenceDates,
+        out: &mut Vec<Mention>,
+    ) {
         let tokens = doc.sentence_tokens(sentence);
         atoms::find_into(self.dict, doc.text(), doc.lower(), tokens, &mut self.atoms);
         compose::compose_into(doc.lower(), tokens, &self.atoms, &mut self.drafts);
         for d in &self.drafts {
             let date = dates.date_at(d.head);
-            out.push(resolve::resolve(self.dict, tokens, &self.atoms, d, date));
+            out.push(resolve::resolve(self.dict, tokens, &self.atoms, d, date, resolve_at(date, dates)));
         }
     }
 
@@ -98,6 +104,15 @@ impl<'d> MentionFinder<'d> {
     pub fn last_atoms(&self) -> &Atoms {
         &self.atoms
     }
+}
+
+/// The interval a mention is resolved at: its clause's date, except that a range running up to
+/// the story date ("since the 1950s", "over the past year") speaks about the present, so names
+/// are read as of its end.
+fn resolve_at(date: Option<ResolvedDate>, dates: &SentenceDates) -> Option<Interval> {
+    let r = date?;
+    let since = r.expr.and_then(|i| dates.exprs.get(i as usize)).is_some_and(|e| e.kind == TimeKind::Since);
+    Some(if since { Interval::day(r.interval.end) } else { r.interval })
 }
 
 /// One sentence's dates and mentions, as produced by [`mentions`].

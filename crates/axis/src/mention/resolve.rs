@@ -10,10 +10,17 @@ use crate::when::{DateRange, Interval, ResolvedDate};
 /// Agent code of honorific-only titles ("Mr."): a title, never an agent part.
 const HONORIFIC: &str = "HON";
 
-/// Turns a draft into a mention resolved at `date`.
-pub fn resolve(dict: &Dictionary, tokens: &[Token], atoms: &Atoms, d: &Draft, date: Option<ResolvedDate>) -> Mention {
+/// Turns a draft into a mention resolved at its date.
+/// `at` is the interval names are read at (see `resolve_at`); `date` is reported with the mention.
+pub fn resolve(
+    dict: &Dictionary,
+    tokens: &[Token],
+    atoms: &Atoms,
+    d: &Draft,
+    date: Option<ResolvedDate>,
+    at: Option<Interval>,
+) -> Mention {
     let span = Span { start: tokens[d.tokens.start].span.start, end: tokens[d.tokens.end - 1].span.end };
-    let at = date.map(|r| r.interval);
     let mut m = Mention {
         span,
         tokens: d.tokens.clone(),
@@ -146,4 +153,3 @@ fn pick_person(
         Some((person, None, code.head().join(eli)))
     }
 }
-

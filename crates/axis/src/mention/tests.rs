@@ -117,15 +117,30 @@ fn table() {
         ("Mr. Xi said so.", "2019-02-02", &["Mr. Xi=CHNGOV"]),
         ("Mao Zedong replied in 1956.", "2019-02-02", &["Mao Zedong=CHNGOV"]),
         ("Mao was praised.", "2019-02-02", &["Mao=CHNELI"]),
-        ("When President Sukarno of Indonesia asked in 1956, Mao replied.", "2019-02-02",
-            &["President Sukarno=IDNGOV", "Indonesia=IDN", "Mao=CHNGOV"]),
-        ("Russian President Vladimir Putin spoke.", "2019-02-02", &["Russian President Vladimir Putin=RUSGOV"]),
+        (
+            "When President Sukarno of Indonesia asked in 1956, Mao replied.",
+            "2019-02-02",
+            &["President Sukarno=IDNGOV", "Indonesia=IDN", "Mao=CHNGOV"],
+        ),
+        (
+            "Russian President Vladimir Putin spoke.",
+            "2019-02-02",
+            &["Russian President Vladimir Putin=RUSGOV"],
+        ),
         ("Putin spoke in 2010.", "2019-02-02", &["Putin=RUSGOV"]),
         ("Prime Minister May resigned.", "2019-02-02", &["Prime Minister May=GBRGOV"]),
         ("Talks resume in May.", "2019-02-02", &[]),
         ("Vice President Xi Mingze spoke.", "2019-02-02", &["President Xi Mingze=---GOV"]),
-        ("Moscow sent officials to Beijing.", "2019-02-02", &["Moscow=RUS", "officials=---GOV", "Beijing=CHN"]),
-        ("Chinese Foreign Minister Qin Gang spoke.", "2023-02-02", &["Chinese Foreign Minister Qin Gang=CHNGOV"]),
+        (
+            "Moscow sent officials to Beijing.",
+            "2019-02-02",
+            &["Moscow=RUS", "officials=---GOV", "Beijing=CHN"],
+        ),
+        (
+            "Chinese Foreign Minister Qin Gang spoke.",
+            "2023-02-02",
+            &["Chinese Foreign Minister Qin Gang=CHNGOV"],
+        ),
         // Not actors.
         ("claims in the South China Sea", "2019-02-02", &[]),
         ("to assist anti-Soviet rebels in Afghanistan", "2019-02-02", &["rebels=---REB", "Afghanistan=AFG"]),
@@ -139,7 +154,11 @@ fn table() {
 #[test]
 fn mentions_carry_their_date() {
     let d = dict();
-    let doc = Document::new("t", "Last September Russian troops held war games.", Some(Date::new(2019, 2, 2).unwrap()));
+    let doc = Document::new(
+        "t",
+        "Last September Russian troops held war games.",
+        Some(Date::new(2019, 2, 2).unwrap()),
+    );
     let all = mentions(&d, &doc);
     let m = &all[0].mentions[0];
     assert_eq!(m.date.map(|r| r.interval.to_string()), Some("2018-09".to_string()));
@@ -151,4 +170,71 @@ fn no_story_date_still_finds_actors() {
     let doc = Document::new("t", "Moscow and Beijing signed a deal.", None);
     let codes: Vec<String> = mentions(&d, &doc)[0].mentions.iter().map(|m| m.code.to_string()).collect();
     assert_eq!(codes, ["RUS", "CHN"], "undated: the name's current meaning");
+}
+
+/// Any mix of dictionary words, titles, clitics and punctuation: no panic, mentions in order,
+/// inside their sentence, not overlapping, with a non-empty code.
+#[test]
+fn never_panics_and_keeps_mentions_sound() {
+    let d = dict();
+    let words = [
+        "Moscow",
+        "the",
+        "Kremlin",
+        "'s",
+        "Chinese",
+        "troops",
+        "of",
+        "China",
+        "President",
+        "Mr.",
+        "Xi",
+        "May",
+        "Prime",
+        "Minister",
+        "Putin",
+        "Vladimir",
+        "anti",
+        "-",
+        "Soviet",
+        "central",
+        "bank",
+        "in",
+        "1956",
+        ",",
+        "last",
+        "year",
+        ".",
+        "South",
+        "Sea",
+        "officials",
+        "Senate",
+        "U.S.",
+        "Sukarno",
+        "Mingze",
+        "and",
+        "\"",
+    ];
+    let mut seed = 7u64;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    for round in 0..2000 {
+        let len = next(25);
+        let text: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+        let text = text.join(" ");
+        let story =
+            if round % 3 == 0 { None } else { Date::new(1900 + next(130) as i32, 1 + next(12) as u32, 1) };
+        let doc = Document::new("r", text.as_str(), story);
+        for s in mentions(&d, &doc) {
+            let sentence = &doc.sentences()[s.index];
+            let mut last = sentence.span.start;
+            for m in &s.mentions {
+                assert!(m.span.start >= last && m.span.end <= sentence.span.end, "{text:?}: {m:?}");
+                assert!(!m.code.is_empty(), "{text:?}: {m:?}");
+                last = m.span.end;
+            }
+        }
+    }
 }

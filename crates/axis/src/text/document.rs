@@ -22,6 +22,8 @@ pub struct Document {
     /// Publisher or feed.
     pub source: Option<String>,
     raw: String,
+    /// Where `raw` starts in its source file (after a plain-text header block), in bytes.
+    source_offset: u32,
     text: String,
     lower: String,
     map: OffsetMap,
@@ -40,6 +42,7 @@ impl Document {
             url: None,
             source: None,
             raw,
+            source_offset: 0,
             text: String::new(),
             lower: String::new(),
             map: OffsetMap::default(),
@@ -93,6 +96,18 @@ impl Document {
         Span { start: self.map.start_to_raw(span.start), end: self.map.end_to_raw(span.end) }
     }
 
+    /// Records that the raw text starts `offset` bytes into its source file (plain-text files
+    /// with a header block), so that [`Document::source_span`] can point into the file.
+    pub fn set_source_offset(&mut self, offset: usize) {
+        self.source_offset = offset as u32;
+    }
+
+    /// The span in the source file (or JSONL `text` field) that a normalised span came from.
+    pub fn source_span(&self, span: Span) -> Span {
+        let r = self.raw_span(span);
+        Span { start: r.start + self.source_offset, end: r.end + self.source_offset }
+    }
+
     /// The raw text of a normalised span: the evidence exactly as published.
     pub fn raw_slice(&self, span: Span) -> &str {
         let r = self.raw_span(span);
@@ -117,6 +132,86 @@ mod tests {
                 "'s" => assert_eq!(orig, "\u{2019}s"),
                 _ => assert_eq!(norm, orig),
             }
+        }
+    }
+
+    /// A small deterministic generator, so the property tests need no extra crate.
+    pub(crate) struct Lcg(pub u64);
+
+    impl Lcg {
+        pub(crate) fn next(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n
+        }
+    }
+
+    /// Laws on arbitrary text: analysis never panics; token and sentence spans lie on char
+    /// boundaries of the normalised text, and map back to char boundaries of the raw text, in order.
+    #[test]
+    fn spans_are_sound_on_arbitrary_text() {
+        let pieces = [
+            "U.S.",
+            "Mr.",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            ".",
+            "?",
+            "!",
+            "...",
+            "'s",
+            "n't",
+            "\u{2019}",
+            "\u{201C}",
+            "\u{201D}",
+            "\u{2014}",
+            "\u{A0}",
+            "\u{200B}",
+            "\u{FEFF}",
+            "\t",
+            "-",
+            "--",
+            "(",
+            ")",
+            "1950s",
+            "3,000",
+            "14.7",
+            "%",
+            "$",
+            "China",
+            "é",
+            "北京",
+            "Москва",
+            "a",
+            "B",
+            "'",
+            "\"",
+            "e.g.",
+            "J.",
+            "\u{301}",
+        ];
+        let mut rng = Lcg(42);
+        for _ in 0..3000 {
+            let len = rng.next(40);
+            let raw: String = (0..len).map(|_| pieces[rng.next(pieces.len())]).collect();
+            let doc = Document::new("p", raw.as_str(), None);
+            let mut last_end = 0;
+            for t in doc.tokens() {
+                assert!(doc.text().is_char_boundary(t.span.start as usize), "{raw:?}");
+                assert!(doc.text().is_char_boundary(t.span.end as usize), "{raw:?}");
+                let r = doc.raw_span(t.span);
+                assert!(r.start <= r.end && r.end as usize <= raw.len(), "{raw:?}: {r:?}");
+                assert!(
+                    raw.is_char_boundary(r.start as usize) && raw.is_char_boundary(r.end as usize),
+                    "{raw:?}"
+                );
+                assert!(r.start >= last_end, "raw spans out of order in {raw:?}");
+                last_end = r.end;
+            }
+            let covered: usize = doc.sentences().iter().map(|s| s.tokens.len()).sum();
+            assert_eq!(covered, doc.tokens().len(), "sentences must cover every token: {raw:?}");
         }
     }
 }

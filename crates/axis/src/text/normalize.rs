@@ -80,14 +80,21 @@ fn replacement(c: char) -> Replacement {
     use Replacement::*;
     match c {
         ' ' | '\n' => Keep,
-        '\t' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}'
-        | '\u{205F}' | '\u{3000}' => Space,
+        '\t'
+        | '\u{0B}'
+        | '\u{0C}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Space,
         '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Newline,
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => Drop,
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}' | '\u{02BC}'
         | '\u{FF07}' => Str("'"),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' | '\u{AB}'
-        | '\u{BB}' | '\u{FF02}' => Str("\""),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' | '\u{AB}' | '\u{BB}'
+        | '\u{FF02}' => Str("\""),
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Str("-"),
         '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2E3A}' | '\u{2E3B}' => Str("--"),
         '\u{2026}' => Str("..."),
@@ -103,7 +110,11 @@ pub fn normalize_into(raw: &str, out: &mut String, map: &mut OffsetMap) {
     out.reserve(raw.len());
     // Fast path: pure ASCII with no tabs, CRs, or double spaces needs no work.
     let needs_work = raw.bytes().enumerate().any(|(i, b)| {
-        b >= 0x80 || b == b'\t' || b == b'\r' || b == 0x0B || b == 0x0C
+        b >= 0x80
+            || b == b'\t'
+            || b == b'\r'
+            || b == 0x0B
+            || b == 0x0C
             || (b == b' ' && raw.as_bytes().get(i + 1) == Some(&b' '))
     });
     if !needs_work {

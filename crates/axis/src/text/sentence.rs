@@ -23,9 +23,46 @@ pub struct Sentence {
 
 /// Words that open sentences often enough to end one after an abbreviation like `U.S.`.
 const OPENERS: &[&str] = &[
-    "A", "After", "An", "And", "As", "At", "But", "By", "During", "For", "He", "Her", "His", "However",
-    "I", "If", "In", "It", "Its", "Meanwhile", "Now", "On", "One", "She", "Since", "So", "That", "The",
-    "Their", "There", "These", "They", "This", "Those", "Though", "To", "We", "What", "When", "While",
+    "A",
+    "After",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "During",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "Now",
+    "On",
+    "One",
+    "She",
+    "Since",
+    "So",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "We",
+    "What",
+    "When",
+    "While",
     "Yet",
 ];
 
@@ -34,10 +71,10 @@ fn never_ends(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     w.chars().count() == 1
         || [
-            "mr", "mrs", "ms", "dr", "gen", "sen", "sens", "rep", "reps", "gov", "lt", "col", "maj",
-            "capt", "sgt", "adm", "cmdr", "brig", "cpl", "prof", "rev", "hon", "pres", "st", "mt",
-            "fr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-            "dec", "no", "messrs", "mme", "mlle", "supt", "e.g", "i.e", "vs",
+            "mr", "mrs", "ms", "dr", "gen", "sen", "sens", "rep", "reps", "gov", "lt", "col", "maj", "capt",
+            "sgt", "adm", "cmdr", "brig", "cpl", "prof", "rev", "hon", "pres", "st", "mt", "fr", "jan",
+            "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "messrs",
+            "mme", "mlle", "supt", "e.g", "i.e", "vs",
         ]
         .iter()
         .any(|a| a.eq_ignore_ascii_case(w))
@@ -150,7 +187,10 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             ("Mr. Xi said so. Mr. Putin agreed.", &["Mr. Xi said so.", "Mr. Putin agreed."]),
             ("The U.S. Senate voted. It passed.", &["The U.S. Senate voted.", "It passed."]),
-            ("Troops stayed in the U.S. The talks ended.", &["Troops stayed in the U.S.", "The talks ended."]),
+            (
+                "Troops stayed in the U.S. The talks ended.",
+                &["Troops stayed in the U.S.", "The talks ended."],
+            ),
             ("The U.N. Secretary-General spoke.", &["The U.N. Secretary-General spoke."]),
             ("On Jan. 5 they met. Then they left.", &["On Jan. 5 they met.", "Then they left."]),
             ("George W. Bush met J. Smith.", &["George W. Bush met J. Smith."]),
@@ -159,7 +199,10 @@ mod tests {
             ("He said: \"Why?\" and left.", &["He said: \"Why?\" and left."]),
             ("(They left in the 1930s.)Though late, ok.", &["(They left in the 1930s.)", "Though late, ok."]),
             ("A headline\n\nThe body starts.", &["A headline", "The body starts."]),
-            ("broadened security and\n\neconomic cooperation.", &["broadened security and\n\neconomic cooperation."]),
+            (
+                "broadened security and\n\neconomic cooperation.",
+                &["broadened security and\n\neconomic cooperation."],
+            ),
             ("It grew 27% last year. 10 others left.", &["It grew 27% last year.", "10 others left."]),
             ("What? No! Yes...", &["What?", "No!", "Yes..."]),
             ("Talks (in Geneva.) ended", &["Talks (in Geneva.) ended"]),

@@ -9,11 +9,10 @@ use super::{Span, Token, TokenKind};
 
 /// Abbreviations that keep their final dot. Lower case, without the dot.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr",
-    "e.g", "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr", "jul",
-    "jun", "lt", "ltd", "maj", "mar", "messrs", "mme", "mr", "mrs", "ms", "mt", "no", "nov", "oct",
-    "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt",
-    "vs", "mlle",
+    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "e.g",
+    "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt",
+    "ltd", "maj", "mar", "messrs", "mme", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof", "rep",
+    "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "vs", "mlle",
 ];
 
 /// Whether `word` (without its dot) is a known abbreviation.
@@ -169,13 +168,12 @@ fn scan_number(text: &str, start: usize) -> usize {
     let mut i = start;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            i += 1;
-        } else if (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        } else {
+        // Digits, and a separator with a digit after it ("3,000", "14.7").
+        let separator = (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(b.is_ascii_digit() || separator) {
             break;
         }
+        i += 1;
     }
     // Suffixes: "1950s", "2nd", "10th", "5bn", "'s" is not one ("1960's" keeps it apart).
     while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
