@@ -170,16 +170,17 @@ fn describe(dict: &Dictionary, m: &Mention) -> String {
 fn mention_json(
     dict: &Dictionary,
     doc: &Document,
-    sentence: usize,
-    paragraph: u32,
+    index: usize,
+    sentence: &Sentence,
     dates: &SentenceDates,
     m: &Mention,
 ) -> serde_json::Value {
     let raw = doc.source_span(m.span);
     json!({
         "doc": doc.id,
-        "sentence": sentence,
-        "paragraph": paragraph,
+        "sentence": index,
+        "paragraph": sentence.paragraph,
+        "sentence_text": doc.raw_slice(sentence.span),
         "text": doc.raw_slice(m.span),
         "start": raw.start,
         "end": raw.end,
