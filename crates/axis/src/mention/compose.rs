@@ -220,7 +220,10 @@ fn agent_run(atoms: &Atoms, at: usize) -> Vec<usize> {
     let mut pos = at;
     while run.len() < 2 {
         match atoms.starting_at(pos) {
-            Some((i, a)) if a.is(Atom::AGENT) && !a.is(Atom::ACTOR | Atom::DEMONYM | Atom::STOP) => {
+            // Titles are agent nouns too ("American investigative journalist").
+            Some((i, a))
+                if a.is(Atom::AGENT | Atom::TITLE) && !a.is(Atom::ACTOR | Atom::DEMONYM | Atom::STOP) =>
+            {
                 run.push(i);
                 pos = a.tokens.end;
             }

@@ -96,7 +96,7 @@ impl<'d> MentionFinder<'d> {
         compose::compose_into(doc.lower(), tokens, &self.atoms, &mut self.drafts);
         for d in &self.drafts {
             let date = dates.date_at(d.head);
-            out.push(resolve::resolve(self.dict, tokens, &self.atoms, d, date, resolve_at(date, dates)));
+            out.extend(resolve::resolve(self.dict, tokens, &self.atoms, d, date, resolve_at(date, dates)));
         }
     }
 

@@ -10,7 +10,7 @@ use crate::when::{DateRange, Interval, ResolvedDate};
 /// Agent code of honorific-only titles ("Mr."): a title, never an agent part.
 const HONORIFIC: &str = "HON";
 
-/// Turns a draft into a mention resolved at its date.
+/// Turns a draft into a mention resolved at its date; `None` when nothing codable is left.
 /// `at` is the interval names are read at (see `resolve_at`); `date` is reported with the mention.
 pub fn resolve(
     dict: &Dictionary,
@@ -19,7 +19,7 @@ pub fn resolve(
     d: &Draft,
     date: Option<ResolvedDate>,
     at: Option<Interval>,
-) -> Mention {
+) -> Option<Mention> {
     let span = Span { start: tokens[d.tokens.start].span.start, end: tokens[d.tokens.end - 1].span.end };
     let mut m = Mention {
         span,
@@ -62,12 +62,12 @@ pub fn resolve(
         }
         m.agent = agent;
     }
-    m.code = m.actor.join(m.agent);
     if m.kind == MentionKind::Agent && m.agent.is_empty() {
-        // Only honorifics ("Mr." before an unknown name): no agent to speak of.
-        m.code = m.actor;
+        // Only honorifics before an unknown name ("Prince Khalifa"): nobody axis can code.
+        return None;
     }
-    m
+    m.code = m.actor.join(m.agent);
+    Some(m)
 }
 
 /// The code without its first part.

@@ -110,6 +110,7 @@ fn table() {
         ("The government of China agreed.", "2019-02-02", &["government of China=CHNGOV"]),
         ("The Senate voted.", "2019-02-02", &["Senate=---LEG"]),
         ("Chinese naval forces sailed.", "2019-02-02", &["Chinese naval forces=CHNMIL"]),
+        ("a Chinese senior Foreign Minister said", "2019-02-02", &["Chinese senior Foreign Minister=CHNGOV"]),
         ("Chinese and Russian troops", "2019-02-02", &["Chinese=CHN", "Russian troops=RUSMIL"]),
         // Lists.
         ("sell weapons to India and Vietnam", "2019-02-02", &["India=IND", "Vietnam=VNM"]),
@@ -130,6 +131,7 @@ fn table() {
         ("Putin spoke in 2010.", "2019-02-02", &["Putin=RUSGOV"]),
         ("Prime Minister May resigned.", "2019-02-02", &["Prime Minister May=GBRGOV"]),
         ("Talks resume in May.", "2019-02-02", &[]),
+        ("Mr. Smith arrived.", "2019-02-02", &[]),
         ("Vice President Xi Mingze spoke.", "2019-02-02", &["President Xi Mingze=---GOV"]),
         (
             "Moscow sent officials to Beijing.",
