@@ -101,7 +101,7 @@ fn non_utf8_is_a_clear_error_and_lossy_is_a_warning() {
 
 #[test]
 fn missing_date_warns_but_reads() {
-    let out = axis(&["actors", "--format", "text"], Some(b"Beijing protested."));
+    let out = axis(&["actors", "--input-format", "text"], Some(b"Beijing protested."));
     assert!(out.status.success());
     assert!(text(&out.stderr).contains("no story date"), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("CHN"));

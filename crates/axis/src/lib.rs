@@ -12,6 +12,9 @@
 //!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
 //! 5. [`io`]: documents come in from plain text, JSONL and stdin.
 
+mod builtin;
+pub mod cameo;
+pub mod code;
 pub mod dict;
 pub mod io;
 pub mod mention;

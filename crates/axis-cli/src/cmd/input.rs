@@ -1,7 +1,8 @@
 //! Arguments shared by the commands that read documents, and the loop that reads them.
 
 use anyhow::{Context, Result};
-use axis::dict::Dictionary;
+use axis::cameo::CameoTable;
+use axis::dict::{Dictionary, VerbDictionary};
 use axis::io::{Input, InputFormat, ReadOptions, Reader};
 use axis::text::Document;
 use axis::when::Date;
@@ -18,12 +19,13 @@ pub struct InputArgs {
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
     /// Input format; `auto` picks by extension (stdin: JSONL if it starts with `{`).
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    pub format: FormatArg,
+    #[arg(long = "input-format", value_enum, default_value_t = FormatArg::Auto)]
+    pub input_format: FormatArg,
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the input.
     #[arg(long)]
     pub lossy: bool,
-    /// Actor dictionaries: a folder of axis dictionary files (default: the built-in ones).
+    /// Dictionaries: a folder of axis dictionary files (default: the built-in ones); its `verbs/`
+    /// subfolder, if any, replaces the built-in verb patterns.
     #[arg(long, value_name = "DIR")]
     pub dict: Option<PathBuf>,
 }
@@ -54,11 +56,24 @@ impl InputArgs {
         }
     }
 
+    /// Loads everything the event coder needs: actor and verb dictionaries and the CAMEO table.
+    pub fn coder_parts(&self) -> Result<(Dictionary, VerbDictionary, CameoTable)> {
+        let dict = self.dictionary()?;
+        let verbs = match self.dict.as_ref().map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
+            Some(dir) => VerbDictionary::load_dir(&dir)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(|| format!("loading verb patterns from {}", dir.display()))?,
+            None => VerbDictionary::builtin().map_err(|e| anyhow::anyhow!("built-in verb patterns: {e}"))?,
+        };
+        let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+        Ok((dict, verbs, cameo))
+    }
+
     /// Reads every input, calling `each` per document; warnings and skipped records go to
     /// stderr. Returns (documents, skipped) counts.
     pub fn for_each(&self, mut each: impl FnMut(Document) -> Result<()>) -> Result<(usize, usize)> {
         let opts = ReadOptions {
-            format: match self.format {
+            format: match self.input_format {
                 FormatArg::Auto => InputFormat::Auto,
                 FormatArg::Text => InputFormat::Text,
                 FormatArg::Jsonl => InputFormat::Jsonl,

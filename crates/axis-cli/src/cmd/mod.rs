@@ -1,8 +1,10 @@
 //! Subcommands: argument definitions and dispatch. One file per subcommand.
 
 mod actors;
+mod code;
 mod demo;
 mod dict;
+mod explain;
 mod input;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +29,14 @@ enum Command {
     /// Example: axis actors story.txt --date 2019-02-02
     #[command(after_long_help = ACTORS_HELP)]
     Actors(actors::ActorsArgs),
+    /// Code events: who did what to whom, when, with the evidence.
+    ///
+    /// Example: axis code story.txt --date 2019-02-02 --format jsonl
+    Code(code::CodeArgs),
+    /// Show every step of coding one text: tokens, clauses, dates, actors, patterns, events.
+    ///
+    /// Example: axis explain "Russian troops attacked Ukraine last year." --date 2019-02-02
+    Explain(explain::ExplainArgs),
     /// Check or summarise actor dictionaries.
     #[command(subcommand)]
     Dict(dict::DictCommand),
@@ -52,6 +62,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo(a) => demo::run(a),
         Command::Actors(a) => actors::run(a),
+        Command::Code(a) => code::run(a),
+        Command::Explain(a) => explain::run(a),
         Command::Dict(c) => dict::run(c),
     }
 }

@@ -10,17 +10,16 @@ mod entity;
 mod error;
 mod load;
 mod matcher;
+pub mod verbs;
 
 pub use entity::{Code, Entity, EntityId, EntityKind, Meaning, Origin, Role, Usage};
 pub use error::{DictError, DictErrorKind, DictErrors};
 pub use matcher::{CaseRule, Pattern, PhraseMatch, PhraseMatcher};
+pub use verbs::{VerbDictionary, VerbPattern};
 
 use crate::text::{normalize, tokenize_into};
 use crate::when::DateRange;
 use std::path::{Path, PathBuf};
-
-/// The dictionary files compiled into axis, as `(path under dict/, text)`.
-const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_dict.rs"));
 
 /// A compiled set of actor dictionaries.
 #[derive(Clone, Debug)]
@@ -34,13 +33,14 @@ impl Dictionary {
     /// The dictionaries that ship with axis (the `dict/` folder of its source, compiled in).
     pub fn builtin() -> Result<Dictionary, DictErrors> {
         let mut b = DictionaryBuilder::new();
-        for (path, text) in BUILTIN {
+        for (path, text) in crate::builtin::actor_files() {
             b.add_text(Path::new("dict").join(path), text);
         }
         b.build()
     }
 
-    /// Every `*.txt` file under `dir`, recursively, in sorted order.
+    /// Every `*.txt` file under `dir`, recursively, in sorted order (except the event folders
+    /// `verbs/` and `cameo/`, which hold event data).
     pub fn load_dir(dir: impl AsRef<Path>) -> Result<Dictionary, DictErrors> {
         let mut b = DictionaryBuilder::new();
         b.add_dir(dir.as_ref());
@@ -129,7 +129,7 @@ impl DictionaryBuilder {
             return self.add_file(dir);
         }
         let mut files = Vec::new();
-        if let Err(e) = collect_txt(dir, &mut files) {
+        if let Err(e) = collect_txt(dir, true, &mut files) {
             self.errors.push(DictError {
                 path: dir.to_path_buf(),
                 line: 0,
@@ -259,11 +259,15 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn collect_txt(dir: &Path, top: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            collect_txt(&path, out)?;
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if top && crate::builtin::EVENT_FOLDERS.iter().any(|f| f.trim_end_matches('/') == name) {
+                continue;
+            }
+            collect_txt(&path, false, out)?;
         } else if path.extension().is_some_and(|e| e == "txt") {
             out.push(path);
         }

@@ -15,11 +15,13 @@
 //! `20190202`, `February 2, 2019`, `2 February 2019` and RFC 2822 (`Sat, 02 Feb 2019 10:00:00 GMT`).
 
 mod error;
+mod events;
 mod jsonl;
 mod plain;
 mod story_date;
 
 pub use error::{InputError, InputErrorKind};
+pub use events::{EventFormat, EventRecord, EventWriter, HEADER, PHOENIX_COLUMNS};
 pub use story_date::parse_story_date;
 
 use crate::text::Document;

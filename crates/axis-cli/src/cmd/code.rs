@@ -1,0 +1,159 @@
+//! `axis code`: documents in, events out — as a table, JSON lines, TSV, CSV or Phoenix TSV.
+//!
+//! Documents are read in batches and coded in parallel (one coder shared by all threads); events
+//! are written in input order, so output is the same for any number of threads.
+
+use super::input::InputArgs;
+use crate::output::pad;
+use anyhow::{bail, Result};
+use axis::code::Coder;
+use axis::io::{EventFormat, EventRecord, EventWriter};
+use axis::text::Document;
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use std::io::Write;
+
+/// Output formats of `axis code`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutFormat {
+    /// A readable table, sentence by sentence.
+    Table,
+    /// One JSON object per event.
+    Jsonl,
+    /// Tab-separated, with a header.
+    Tsv,
+    /// Comma-separated, with a header.
+    Csv,
+    /// Phoenix-compatible tab-separated (26 columns, no header).
+    Phoenix,
+}
+
+/// Arguments of `axis code`.
+#[derive(Args, Debug)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutFormat::Table)]
+    pub format: OutFormat,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Leave out negated events ("did not attack").
+    #[arg(long)]
+    pub no_negated: bool,
+}
+
+/// Documents coded per parallel batch.
+const BATCH: usize = 256;
+
+/// Where coded events go.
+enum Sink<W: Write> {
+    Table(W),
+    Records(EventWriter<W>),
+}
+
+/// Runs `axis code`.
+pub fn run(args: CodeArgs) -> Result<()> {
+    let (dict, verbs, cameo) = args.input.coder_parts()?;
+    let coder = Coder::new(&dict, &verbs, &cameo);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut sink = match args.format {
+        OutFormat::Table => Sink::Table(out),
+        OutFormat::Jsonl => Sink::Records(EventWriter::new(out, EventFormat::Jsonl)),
+        OutFormat::Tsv => Sink::Records(EventWriter::new(out, EventFormat::Tsv)),
+        OutFormat::Csv => Sink::Records(EventWriter::new(out, EventFormat::Csv)),
+        OutFormat::Phoenix => Sink::Records(EventWriter::new(out, EventFormat::Phoenix)),
+    };
+    let (mut sentences, mut events) = (0usize, 0usize);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Document>, sink: &mut Sink<_>| -> Result<()> {
+        let coded: Vec<Vec<EventRecord>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|doc| {
+                    let c = coder.code_document(doc, false);
+                    c.events
+                        .iter()
+                        .filter(|e| !(args.no_negated && e.negated))
+                        .map(|e| EventRecord::new(&coder, doc, e))
+                        .collect()
+                })
+                .collect()
+        });
+        for (doc, records) in batch.iter().zip(&coded) {
+            sentences += doc.sentences().len();
+            events += records.len();
+            match sink {
+                Sink::Records(w) => {
+                    for r in records {
+                        w.write(r)?;
+                    }
+                }
+                Sink::Table(out) => print_table(out, doc, records)?,
+            }
+        }
+        batch.clear();
+        Ok(())
+    };
+    let (docs, skipped) = args.input.for_each(|doc| {
+        batch.push(doc);
+        if batch.len() >= BATCH {
+            flush(&mut batch, &mut sink)?;
+        }
+        Ok(())
+    })?;
+    flush(&mut batch, &mut sink)?;
+    match sink {
+        Sink::Table(mut out) => out.flush()?,
+        Sink::Records(w) => {
+            w.finish()?;
+        }
+    }
+    if docs == 0 {
+        bail!(
+            "no documents read{}",
+            if skipped > 0 { format!(" ({skipped} skipped, see above)") } else { String::new() }
+        );
+    }
+    eprintln!(
+        "axis: {docs} document(s), {sentences} sentence(s), {events} event(s){}",
+        if skipped > 0 { format!(", {skipped} skipped") } else { String::new() }
+    );
+    Ok(())
+}
+
+fn print_table(out: &mut impl Write, doc: &Document, records: &[EventRecord]) -> Result<()> {
+    writeln!(out, "== {}  story date {}", doc.id, doc.date.map_or("unknown".into(), |d| d.to_string()))?;
+    let mut last = usize::MAX;
+    for r in records {
+        if r.sentence != last {
+            writeln!(out, "\n[{}] {}", r.sentence, r.sentence_text)?;
+            last = r.sentence;
+        }
+        let date = if r.date_start.is_empty() {
+            "-".to_string()
+        } else if r.date_start == r.date_end {
+            r.date_start.clone()
+        } else {
+            format!("{}..{}", r.date_start, r.date_end)
+        };
+        let target =
+            if r.target.is_empty() { "-".to_string() } else { format!("{} \"{}\"", r.target, r.target_text) };
+        writeln!(
+            out,
+            "    {} {}  {}  {}  {}  \"{}\"{}{}",
+            pad(&r.code, 4),
+            pad(&format!("{} \"{}\"", r.source, r.source_text), 30),
+            pad(&format!("→ {target}"), 30),
+            pad(&format!("{date}{}", if r.date_fallback { "*" } else { "" }), 24),
+            pad(&format!("q{} g{:+}", r.quad_class, r.goldstein), 10),
+            r.verb,
+            if r.negated { "  NEGATED" } else { "" },
+            if r.modality.is_empty() { String::new() } else { format!("  ({})", r.modality) },
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}

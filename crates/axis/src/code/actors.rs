@@ -1,0 +1,186 @@
+//! The actors of a sentence: its mentions plus resolved pronouns, in token order.
+//!
+//! Pronouns and "the two countries" are resolved against a [`Salience`] list of the actors seen
+//! so far in the document: "he"/"she" → the last person; "it"/"its" → the last state or
+//! organisation; "they"/"the two countries"/"both sides" → the last two distinct actors (the last
+//! compound subject when there is one). An unresolvable pronoun is left out.
+
+use super::Participant;
+use crate::mention::{Mention, MentionKind};
+use crate::text::{Document, Span, Token};
+use std::ops::Range;
+
+/// An actor in a sentence: a mention, or a pronoun standing for earlier ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Tokens in the sentence.
+    pub tokens: Range<usize>,
+    /// Who it is; a pronoun standing for two actors gives two.
+    pub who: Vec<Participant>,
+    /// Whether it is a pronoun or "the two countries".
+    pub pronoun: bool,
+}
+
+/// Recently mentioned actors and recent subjects (event sources), most recent last.
+#[derive(Clone, Debug, Default)]
+pub struct Salience {
+    recent: Vec<(usize, Mention)>,
+    subjects: Vec<(usize, Vec<Mention>)>,
+}
+
+impl Salience {
+    /// Remembers the sentence's mentioned actors (not pronouns: they add nothing new).
+    pub fn push_sentence(&mut self, sentence: usize, actors: &[Actor]) {
+        for a in actors.iter().filter(|a| !a.pronoun) {
+            for p in &a.who {
+                self.recent.push((sentence, p.mention.clone()));
+            }
+        }
+        let n = self.recent.len();
+        if n > 64 {
+            self.recent.drain(..n - 64);
+        }
+    }
+
+    /// Remembers the sources of a sentence's events, one group per verb, as subjects that
+    /// pronouns in the next sentences prefer.
+    pub fn push_subjects(&mut self, sentence: usize, groups: Vec<Vec<Mention>>) {
+        self.subjects.extend(groups.into_iter().filter(|g| !g.is_empty()).map(|g| (sentence, g)));
+        let n = self.subjects.len();
+        if n > 16 {
+            self.subjects.drain(..n - 16);
+        }
+    }
+
+    /// The last subject group of this or the previous sentence satisfying `keep`.
+    fn recent_subject(
+        &self,
+        sentence: usize,
+        keep: impl Fn(&[Mention]) -> bool,
+    ) -> Option<Vec<(usize, Mention)>> {
+        self.subjects
+            .iter()
+            .rev()
+            .take_while(|(s, _)| sentence.saturating_sub(*s) <= 1)
+            .find(|(_, g)| keep(g))
+            .map(|(s, g)| g.iter().map(|m| (*s, m.clone())).collect())
+    }
+
+    fn last_person(&self) -> Option<&(usize, Mention)> {
+        self.recent.iter().rev().find(|(_, m)| m.kind == MentionKind::Person)
+    }
+
+    fn last_group(&self) -> Option<&(usize, Mention)> {
+        self.recent.iter().rev().find(|(_, m)| m.kind == MentionKind::Actor && m.entity.is_some())
+    }
+
+    /// The last two actors with different codes at the country level.
+    fn last_pair(&self) -> Option<[&(usize, Mention); 2]> {
+        let mut it = self.recent.iter().rev().filter(|(_, m)| m.actor.as_str() != "---");
+        let first = it.next()?;
+        let second = it.find(|(_, m)| m.actor != first.1.actor)?;
+        Some([second, first])
+    }
+}
+
+/// What a pronoun-like phrase refers to.
+enum Refers {
+    Person,
+    Single,
+    Pair,
+}
+
+/// Pronoun-like phrases (lower-case token sequences) and what they refer to.
+const PRONOUNS: &[(&[&str], Refers)] = &[
+    (&["the", "two", "countries"], Refers::Pair),
+    (&["the", "two", "nations"], Refers::Pair),
+    (&["the", "two", "sides"], Refers::Pair),
+    (&["the", "two", "powers"], Refers::Pair),
+    (&["the", "two", "governments"], Refers::Pair),
+    (&["the", "two", "neighbors"], Refers::Pair),
+    (&["the", "two", "neighbours"], Refers::Pair),
+    (&["both", "countries"], Refers::Pair),
+    (&["both", "sides"], Refers::Pair),
+    (&["both", "nations"], Refers::Pair),
+    (&["they"], Refers::Pair),
+    (&["their"], Refers::Pair),
+    (&["it"], Refers::Single),
+    (&["its"], Refers::Single),
+    (&["he"], Refers::Person),
+    (&["she"], Refers::Person),
+    (&["his"], Refers::Person),
+    (&["her"], Refers::Person),
+];
+
+/// The sentence's actors: mentions as they are, pronouns resolved through `salience` (which
+/// already holds the earlier sentences, and here also sees this sentence's earlier mentions).
+pub(super) fn collect(
+    doc: &Document,
+    tokens: &[Token],
+    mentions: &[Mention],
+    salience: &mut Salience,
+    sentence: usize,
+) -> Vec<Actor> {
+    let lower = doc.lower();
+    let word = |i: usize| &lower[tokens[i].span.range()];
+    let mut out: Vec<Actor> = Vec::with_capacity(mentions.len());
+    let mut next_mention = 0;
+    let mut i = 0;
+    // Mentions of this sentence become salient as the scan passes them.
+    let base = salience.recent.len();
+    while i < tokens.len() {
+        if let Some(m) = mentions.get(next_mention).filter(|m| m.tokens.start == i) {
+            out.push(Actor {
+                tokens: m.tokens.clone(),
+                who: vec![Participant { mention: m.clone(), antecedent: None }],
+                pronoun: false,
+            });
+            salience.recent.push((sentence, m.clone()));
+            next_mention += 1;
+            i = m.tokens.end;
+            continue;
+        }
+        let hit = PRONOUNS.iter().find(|(words, _)| {
+            words.iter().enumerate().all(|(k, w)| i + k < tokens.len() && word(i + k) == *w)
+        });
+        if let Some((words, refers)) = hit {
+            let range = i..i + words.len();
+            let span = Span { start: tokens[range.start].span.start, end: tokens[range.end - 1].span.end };
+            let subject = match refers {
+                Refers::Person => {
+                    salience.recent_subject(sentence, |g| g.len() == 1 && g[0].kind == MentionKind::Person)
+                }
+                Refers::Single => {
+                    salience.recent_subject(sentence, |g| g.len() == 1 && g[0].kind == MentionKind::Actor)
+                }
+                Refers::Pair => salience.recent_subject(sentence, |g| g.len() >= 2),
+            };
+            let resolved: Vec<(usize, Mention)> = subject.unwrap_or_else(|| match refers {
+                Refers::Person => salience.last_person().into_iter().cloned().collect(),
+                Refers::Single => salience.last_group().into_iter().cloned().collect(),
+                Refers::Pair => {
+                    salience.last_pair().map(|p| p.iter().map(|x| (*x).clone()).collect()).unwrap_or_default()
+                }
+            });
+            if !resolved.is_empty() {
+                let who = resolved
+                    .into_iter()
+                    .map(|(s, m)| {
+                        let antecedent = Some((s, m.span));
+                        let mut here = m;
+                        here.span = span;
+                        here.tokens = range.clone();
+                        Participant { mention: here, antecedent }
+                    })
+                    .collect();
+                out.push(Actor { tokens: range.clone(), who, pronoun: true });
+            }
+            i = range.end;
+            continue;
+        }
+        i += 1;
+    }
+    // This sentence's mentions are pushed again, in order, by `push_sentence` once coded.
+    salience.recent.truncate(base);
+    out
+}

@@ -1,0 +1,209 @@
+//! Finding patterns in a sentence: head word, then the pattern's words and slot in order.
+//!
+//! Between pattern words up to [`MAX_GAP`] other tokens may sit, but never an actor or a break
+//! (sentence stop, `;`, `:`, dash, bracket, quote). The slot takes the actor found at that point
+//! and the actors coordinated with it ("to India and Vietnam"); a possessor in the slot ("to
+//! China's regional rivals, India and Vietnam") gives way to the apposition after it, or to nothing.
+
+use super::actors::Actor;
+use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary};
+use crate::text::{Token, TokenKind};
+use crate::when::SentenceDates;
+
+/// Most tokens allowed between two pattern elements.
+pub const MAX_GAP: usize = 2;
+
+/// A pattern that matched at a head token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// The pattern.
+    pub pattern: PatternId,
+    /// The head token.
+    pub head: usize,
+    /// One past the last matched token.
+    pub end: usize,
+    /// Actors (indices into the sentence's actors) bound to the slot.
+    pub slot: Vec<usize>,
+    /// For noun heads: actors of a `by` phrase right after the head ("a visit by Putin to ...").
+    pub by: Vec<usize>,
+}
+
+/// Per token: the actor covering it.
+pub(super) fn owners(n: usize, actors: &[Actor]) -> Vec<Option<usize>> {
+    let mut owner = vec![None; n];
+    for (i, a) in actors.iter().enumerate() {
+        for t in a.tokens.clone() {
+            if t < n {
+                owner[t] = Some(i);
+            }
+        }
+    }
+    owner
+}
+
+/// Whether a token stops a gap.
+pub(super) fn is_break(lower: &str, t: Token) -> bool {
+    t.kind == TokenKind::Terminal
+        || (t.kind == TokenKind::Punct
+            && matches!(&lower[t.span.range()], ";" | ":" | "--" | "(" | ")" | "\"" | "[" | "]"))
+}
+
+/// Every pattern match in a sentence: at each head token, the first (longest) pattern that fits.
+pub(super) fn find(
+    verbs: &VerbDictionary,
+    lower: &str,
+    tokens: &[Token],
+    actors: &[Actor],
+    _dates: &SentenceDates,
+) -> Vec<PatternMatch> {
+    let owner = owners(tokens.len(), actors);
+    let word = |i: usize| &lower[tokens[i].span.range()];
+    let mut out = Vec::new();
+    for h in 0..tokens.len() {
+        if owner[h].is_some() || tokens[h].kind != TokenKind::Word {
+            continue;
+        }
+        for &id in verbs.candidates(word(h)) {
+            let p = verbs.pattern(id);
+            if !p.requires.is_empty()
+                && !(0..tokens.len()).any(|i| p.requires.iter().any(|r| &**r == word(i)))
+            {
+                continue;
+            }
+            let m = Cursor { lower, tokens, actors, owner: &owner };
+            if let Some(found) = m.try_match(id, p.head, &p.elements, h) {
+                out.push(found);
+                break;
+            }
+        }
+    }
+    out
+}
+
+struct Cursor<'a> {
+    lower: &'a str,
+    tokens: &'a [Token],
+    actors: &'a [Actor],
+    owner: &'a [Option<usize>],
+}
+
+impl Cursor<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.lower[self.tokens[i].span.range()]
+    }
+
+    /// Whether the tokens `from..to` may be skipped as a gap.
+    fn skippable(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|i| self.owner[i].is_none() && !is_break(self.lower, self.tokens[i]))
+    }
+
+    fn try_match(
+        &self,
+        id: PatternId,
+        head: HeadKind,
+        elements: &[Element],
+        h: usize,
+    ) -> Option<PatternMatch> {
+        let n = self.tokens.len();
+        let mut pos = h + 1;
+        let mut by = Vec::new();
+        if head == HeadKind::Noun && pos < n && self.word(pos) == "by" {
+            if let Some(a) = self.owner.get(pos + 1).copied().flatten() {
+                let (group, end) = self.group(a);
+                by = group;
+                pos = end;
+            }
+        }
+        let mut slot = Vec::new();
+        for el in elements {
+            match el {
+                Element::Words(alts) => {
+                    let mut found = None;
+                    'gap: for gap in 0..=MAX_GAP {
+                        let j = pos + gap;
+                        if j >= n || !self.skippable(pos, j) {
+                            break;
+                        }
+                        for alt in alts {
+                            if j + alt.len() <= n
+                                && alt.iter().enumerate().all(|(k, w)| self.word(j + k) == &**w)
+                            {
+                                found = Some(j + alt.len());
+                                break 'gap;
+                            }
+                        }
+                    }
+                    pos = found?;
+                }
+                Element::Slot => {
+                    let mut found = None;
+                    for gap in 0..=MAX_GAP {
+                        let j = pos + gap;
+                        if j >= n || !self.skippable(pos, j) {
+                            break;
+                        }
+                        if let Some(a) = self.owner[j].filter(|&a| self.actors[a].tokens.start == j) {
+                            found = Some(a);
+                            break;
+                        }
+                    }
+                    let a = found?;
+                    let (group, end) = self.slot_group(a)?;
+                    slot = group;
+                    pos = end;
+                }
+            }
+        }
+        Some(PatternMatch { pattern: id, head: h, end: pos, slot, by })
+    }
+
+    /// The slot actor and those coordinated with it; a possessor yields to an apposition.
+    fn slot_group(&self, a: usize) -> Option<(Vec<usize>, usize)> {
+        let end = self.actors[a].tokens.end;
+        let possessor =
+            end < self.tokens.len() && self.tokens[end].kind == TokenKind::Clitic && !self.actors[a].pronoun;
+        if !possessor {
+            return Some(self.group(a));
+        }
+        // "China's regional rivals, India and Vietnam": the apposition is the slot.
+        let mut i = end + 1;
+        while i < self.tokens.len() && i <= end + 4 && self.owner[i].is_none() {
+            if self.word(i) == "," {
+                if let Some(b) = self.owner.get(i + 1).copied().flatten() {
+                    return Some(self.group(b));
+                }
+                return None;
+            }
+            if is_break(self.lower, self.tokens[i]) {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Actor `a` and the actors joined to it by "and", "or" or commas; returns them and the end.
+    pub(super) fn group(&self, a: usize) -> (Vec<usize>, usize) {
+        let mut group = vec![a];
+        let mut end = self.actors[a].tokens.end;
+        loop {
+            let mut j = end;
+            let mut joined = false;
+            while j < self.tokens.len() && matches!(self.word(j), "," | "and" | "or") {
+                joined = true;
+                j += 1;
+            }
+            match self.owner.get(j).copied().flatten() {
+                Some(b)
+                    if joined
+                        && self.actors[b].tokens.start == j
+                        && b != *group.last().expect("non-empty") =>
+                {
+                    group.push(b);
+                    end = self.actors[b].tokens.end;
+                }
+                _ => return (group, end),
+            }
+        }
+    }
+}

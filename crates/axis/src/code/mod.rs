@@ -1,0 +1,203 @@
+//! Event coding: sentences in, dated and evidence-linked events out.
+//!
+//! A [`Coder`] is built once from the actor dictionary, the verb dictionary and the CAMEO table,
+//! then codes documents one after another ([`Coder::code_document`]). For each sentence it
+//! reuses the earlier stages — tokens, actor mentions resolved at their clause's date, dated
+//! clauses — and adds a shallow syntax, without a parser:
+//!
+//! 1. [`actors`]: the sentence's actors — the mentions, plus pronouns and "the two countries"
+//!    resolved to the nearest compatible actors before them in the document.
+//! 2. [`matcher`]: at every token that heads a verb or noun pattern, the longest pattern that fits,
+//!    with its `+` slot bound to an actor (and any actors coordinated with it).
+//! 3. [`syntax`]: who did it — the clause's subject (walking back over prepositional phrases and
+//!    into earlier clauses for coordinated and relative clauses), the `by` phrase of a passive, the
+//!    possessor of a noun event; negation ("did not", "never"), refusal ("refused to" makes a
+//!    rejection, never the event itself), threat and intent ("threatened to", "plans to").
+//! 4. The events: every source × target pair (both ways for a compound subject without a target),
+//!    dated by the clause of the pattern's head.
+
+mod actors;
+mod matcher;
+mod syntax;
+
+use crate::cameo::{CameoTable, CodeInfo, EventCode};
+use crate::dict::verbs::{PatternId, VerbDictionary};
+use crate::dict::Dictionary;
+use crate::mention::{Mention, MentionFinder};
+use crate::text::{Document, Span};
+use crate::when::{DateSource, ResolvedDate, SentenceDates, Timeline};
+use serde::Serialize;
+
+pub use actors::{Actor, Salience};
+pub use matcher::PatternMatch;
+pub use syntax::Modality;
+
+/// One side of an event: the mention that names it in this sentence, and for pronouns and "the
+/// two countries" the earlier mention it was resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    /// The mention (for a pronoun: its span here, with the antecedent's codes).
+    pub mention: Mention,
+    /// For a pronoun: the sentence and span of the antecedent.
+    pub antecedent: Option<(usize, Span)>,
+}
+
+/// A coded event: source did something to target, at a date, with the evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Who did it.
+    pub source: Participant,
+    /// To whom, if anyone.
+    pub target: Option<Participant>,
+    /// The CAMEO code.
+    pub code: EventCode,
+    /// The pattern that fired.
+    pub pattern: PatternId,
+    /// The head word (verb or noun) of the pattern.
+    pub verb: Span,
+    /// All the words the pattern matched, head to last element.
+    pub span: Span,
+    /// Negated in the text ("did not attack").
+    pub negated: bool,
+    /// Intent, threat or refusal wrapping the verb, which changed the code.
+    pub modality: Option<Modality>,
+    /// The date of the event's clause.
+    pub date: Option<ResolvedDate>,
+}
+
+impl Event {
+    /// Whether the date fell back to the story date (no temporal expression for this clause).
+    pub fn date_is_fallback(&self) -> bool {
+        self.date.is_none_or(|d| d.source == DateSource::Story)
+    }
+}
+
+/// Why a candidate pattern did or did not become events: the `explain` trace.
+#[derive(Clone, Debug, Serialize)]
+pub struct TraceStep {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The head token's span.
+    pub head: Span,
+    /// The pattern as written.
+    pub pattern: String,
+    /// Its CAMEO code.
+    pub code: String,
+    /// What happened.
+    pub outcome: String,
+}
+
+/// The coder: built once, codes any number of documents.
+#[derive(Debug)]
+pub struct Coder<'d> {
+    dict: &'d Dictionary,
+    verbs: &'d VerbDictionary,
+    cameo: &'d CameoTable,
+}
+
+/// Everything the coder found in one document.
+#[derive(Debug, Default)]
+pub struct Coded {
+    /// Per sentence: its dates and actor mentions.
+    pub sentences: Vec<(SentenceDates, Vec<Mention>)>,
+    /// The events, in sentence and text order.
+    pub events: Vec<Event>,
+    /// The pattern trace (only when asked for).
+    pub trace: Vec<TraceStep>,
+}
+
+impl<'d> Coder<'d> {
+    /// A coder over these dictionaries.
+    pub fn new(dict: &'d Dictionary, verbs: &'d VerbDictionary, cameo: &'d CameoTable) -> Coder<'d> {
+        Coder { dict, verbs, cameo }
+    }
+
+    /// What a code means (name, Goldstein value, QuadClass, PLOVER).
+    pub fn info(&self, code: EventCode) -> Option<&CodeInfo> {
+        self.cameo.get(code)
+    }
+
+    /// The verb dictionary in use.
+    pub fn verbs(&self) -> &VerbDictionary {
+        self.verbs
+    }
+
+    /// The actor dictionary in use.
+    pub fn dict(&self) -> &Dictionary {
+        self.dict
+    }
+
+    /// Codes a document; with `trace`, also records why each candidate pattern did or did not fire.
+    pub fn code_document(&self, doc: &Document, trace: bool) -> Coded {
+        let mut finder = MentionFinder::new(self.dict);
+        let mut timeline = Timeline::new(doc.date);
+        let mut salience = Salience::default();
+        let mut coded = Coded::default();
+        for (index, sentence) in doc.sentences().iter().enumerate() {
+            let tokens = doc.sentence_tokens(sentence);
+            let mut dates = SentenceDates::default();
+            timeline.date_sentence(doc.text(), doc.lower(), tokens, &mut dates);
+            let mut mentions = Vec::new();
+            finder.find_into(doc, sentence, &dates, &mut mentions);
+            let actors = actors::collect(doc, tokens, &mentions, &mut salience, index);
+            let matches = matcher::find(self.verbs, doc.lower(), tokens, &actors, &dates);
+            let first = coded.events.len();
+            syntax::events_into(self, doc, index, tokens, &actors, &matches, &dates, &mut coded, trace);
+            salience.push_sentence(index, &actors);
+            salience.push_subjects(index, subject_groups(&coded.events[first..]));
+            coded.sentences.push((dates, mentions));
+        }
+        coded
+    }
+}
+
+/// The sources of events, grouped by the verb they came from, distinct codes only.
+fn subject_groups(events: &[Event]) -> Vec<Vec<Mention>> {
+    let mut groups: Vec<(Span, Vec<Mention>)> = Vec::new();
+    for e in events {
+        let m = &e.source.mention;
+        match groups.last_mut() {
+            Some((verb, g)) if *verb == e.verb => {
+                if !g.iter().any(|x| x.code == m.code) {
+                    g.push(m.clone());
+                }
+            }
+            _ => groups.push((e.verb, vec![m.clone()])),
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// The CAMEO code of `code` under a wrapping modality (see [`Modality`]).
+pub(crate) fn wrapped_code(code: EventCode, modality: Option<Modality>) -> EventCode {
+    let root = code.root();
+    let new = match modality {
+        None => return code,
+        Some(Modality::Refusal) => match root {
+            3 | 4 => "125",
+            6 => "121",
+            7 => "122",
+            8 => "124",
+            _ => "120",
+        },
+        Some(Modality::Threat) => match root {
+            16 => "131",
+            17 => "137",
+            18..=20 => "138",
+            _ => "130",
+        },
+        Some(Modality::Intent) => match root {
+            4 => "036",
+            5 => "032",
+            6 => "031",
+            7 => "033",
+            8 => "035",
+            _ => "030",
+        },
+    };
+    EventCode::new(new).unwrap_or(code)
+}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,376 @@
+//! Who did what to whom: subjects, passives, possessors, negation and modality, then events.
+//!
+//! The rules, all on tokens and actor positions (no parser):
+//!
+//! - **Subject** of a verb: the nearest actor before it that is not inside a prepositional phrase
+//!   ("President Sukarno *of Indonesia* inquired" → Sukarno), with the actors coordinated with it;
+//!   searched in the verb's clause first, then back through the sentence's earlier clauses, so
+//!   coordinated and relative clauses find theirs ("Russia sells weapons to India and continues
+//!   to court Vietnam"). A possessor ("China's economy remained") is not a subject.
+//! - **Passive**: a past participle after a form of *be* takes its source from a `by` phrase and
+//!   its target from the subject ("Putin was welcomed by Xi"); without a `by` actor, no event.
+//! - **Noun events**: the source is the possessor or modifier before the noun, across at most two
+//!   words ("Russia's 2014 invasion", "Western sanctions", "Soviet aid"), or a `by` phrase after it.
+//! - **Negation** between the subject and the verb ("did not", "never", "no longer") sets
+//!   `negated`. **Refusal** ("refused to", "declined to") turns the event into the matching
+//!   rejection (CAMEO 12); **threat** ("threatened to") into a threat (13); **intent** ("plans
+//!   to", "pledged to", "agreed to") into an intent (03). The wrapping verb's own event is dropped.
+//! - **Pairs**: every source × target; a compound subject with a target-less pattern ("China and
+//!   Russia held joint exercises") gives the event both ways. An actor never acts on itself.
+
+use super::actors::Actor;
+use super::matcher::{owners, PatternMatch};
+use super::{wrapped_code, Coded, Coder, Event, Participant, TraceStep};
+use crate::dict::verbs::HeadKind;
+use crate::text::{Document, Span, Token, TokenKind};
+use crate::when::SentenceDates;
+use serde::Serialize;
+
+/// A verb wrapped around the event's verb, which changes its meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// "plans to", "pledged to", "agreed to", "offered to": intent to cooperate (CAMEO 03).
+    Intent,
+    /// "threatened to": a threat (CAMEO 13).
+    Threat,
+    /// "refused to", "declined to": a rejection (CAMEO 12).
+    Refusal,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "about",
+    "across",
+    "after",
+    "against",
+    "amid",
+    "among",
+    "around",
+    "at",
+    "before",
+    "behind",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "including",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "on",
+    "outside",
+    "over",
+    "than",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor"];
+
+/// What a wrapping verb form ("refused" in "refused to help") does to the verb after "to".
+fn modality_of(word: &str) -> Option<Modality> {
+    let lemma = word
+        .strip_suffix("ing")
+        .or_else(|| word.strip_suffix("ed"))
+        .or_else(|| word.strip_suffix("es"))
+        .or_else(|| word.strip_suffix('s'))
+        .unwrap_or(word);
+    let lemma = lemma.trim_end_matches('e');
+    match lemma {
+        "refus" | "declin" => Some(Modality::Refusal),
+        "threaten" => Some(Modality::Threat),
+        "plan" | "plann" | "intend" | "pledg" | "promis" | "agre" | "offer" | "vow" | "seek" | "hop"
+        | "aim" | "prepar" | "decid" | "want" | "expect" => Some(Modality::Intent),
+        _ if word == "sought" => Some(Modality::Intent),
+        _ => None,
+    }
+}
+
+struct Sentence<'a> {
+    lower: &'a str,
+    tokens: &'a [Token],
+    actors: &'a [Actor],
+    owner: Vec<Option<usize>>,
+    dates: &'a SentenceDates,
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.lower[self.tokens[i].span.range()]
+    }
+
+    fn clause_start(&self, t: usize) -> usize {
+        self.dates.clauses.iter().find(|c| c.tokens.contains(&t)).map_or(0, |c| c.tokens.start)
+    }
+
+    /// Whether actor `a` sits in a prepositional phrase ("of Indonesia", "in the U.S.").
+    fn after_preposition(&self, a: usize) -> bool {
+        let mut i = self.actors[a].tokens.start;
+        while i > 0 && matches!(self.word(i - 1), "the" | "a" | "an") {
+            i -= 1;
+        }
+        i > 0 && PREPOSITIONS.contains(&self.word(i - 1))
+    }
+
+    /// Whether actor `a` is a possessor of something that is not an actor ("China's economy").
+    fn is_possessor(&self, a: usize) -> bool {
+        let end = self.actors[a].tokens.end;
+        end < self.tokens.len() && self.tokens[end].kind == TokenKind::Clitic && !self.actors[a].pronoun
+    }
+
+    /// The subject of the verb at `h`: an actor group, searched back from the verb.
+    fn subject(&self, h: usize, skip: &[usize]) -> Vec<usize> {
+        let candidates = self.actors.iter().enumerate().rev().filter(|(_, a)| a.tokens.end <= h);
+        for (i, _) in candidates {
+            if skip.contains(&i) || self.after_preposition(i) {
+                continue;
+            }
+            if self.is_possessor(i) {
+                return Vec::new();
+            }
+            // Coordinated actors before it: "China and Russia held".
+            let mut group = vec![i];
+            let mut k = i;
+            loop {
+                let start = self.actors[k].tokens.start;
+                let mut j = start;
+                while j > 0 && matches!(self.word(j - 1), "," | "and") {
+                    j -= 1;
+                }
+                if j == start || j == 0 {
+                    break;
+                }
+                match self.owner[j - 1] {
+                    Some(b) if !self.after_preposition(b) && !group.contains(&b) => {
+                        group.push(b);
+                        k = b;
+                    }
+                    _ => break,
+                }
+            }
+            group.reverse();
+            return group;
+        }
+        Vec::new()
+    }
+
+    /// Whether the verb at `h` is passive: a participle after a form of *be* (adverbs between).
+    fn passive(&self, coder: &Coder<'_>, m: &PatternMatch) -> bool {
+        let h = m.head;
+        if !coder.verbs.is_participle(m.pattern, self.word(h)) {
+            return false;
+        }
+        (h.saturating_sub(3)..h)
+            .rev()
+            .any(|i| BE.contains(&self.word(i)) && self.tokens[i].kind != TokenKind::Clitic)
+            || (h >= 1 && self.word(h - 1) == "been")
+    }
+
+    /// The `by` actor group after the head of a passive verb.
+    fn by_agent(&self, m: &PatternMatch) -> Vec<usize> {
+        if let Some(&first) = m.slot.first() {
+            let s = self.actors[first].tokens.start;
+            if s > 0 && self.word(s - 1) == "by" {
+                return m.slot.clone();
+            }
+        }
+        for i in m.head + 1..(m.head + 5).min(self.tokens.len()) {
+            if self.word(i) == "by" {
+                if let Some(a) = self.owner.get(i + 1).copied().flatten() {
+                    return vec![a];
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The possessor or modifier of a noun head: `ACTOR ['s] [≤2 words] HEAD`.
+    fn possessor(&self, h: usize) -> Vec<usize> {
+        let mut i = h;
+        let mut skipped = 0;
+        while i > 0 && self.owner[i - 1].is_none() && skipped < 3 {
+            let t = self.tokens[i - 1];
+            let w = self.word(i - 1);
+            let adjective = (t.kind == TokenKind::Word
+                && !t.is_capitalized()
+                && !PREPOSITIONS.contains(&w)
+                && !matches!(w, "the" | "a" | "an" | "and" | "or" | "that" | "which"))
+                || t.kind == TokenKind::Number
+                || t.kind == TokenKind::Clitic
+                || w == "-";
+            if !adjective {
+                return Vec::new();
+            }
+            i -= 1;
+            skipped += 1;
+        }
+        match i.checked_sub(1).and_then(|j| self.owner[j]) {
+            Some(a) if !self.after_preposition(a) => vec![a],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Negation between the subject (or clause start) and the verb at `h`.
+    fn negated(&self, h: usize, from: usize) -> bool {
+        (from..h).any(|i| NEGATIONS.contains(&self.word(i)))
+            || (h >= 2 && self.word(h - 2) == "no" && self.word(h - 1) == "longer")
+    }
+
+    /// A wrapping verb right before "to" + the head: (its token, the modality).
+    fn wrapper(&self, h: usize) -> Option<(usize, Modality)> {
+        if h < 2 || self.word(h - 1) != "to" {
+            return None;
+        }
+        let w = h - 2;
+        modality_of(self.word(w)).map(|m| (w, m))
+    }
+}
+
+/// Turns a sentence's pattern matches into events, appending them (and the trace) to `coded`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn events_into(
+    coder: &Coder<'_>,
+    doc: &Document,
+    index: usize,
+    tokens: &[Token],
+    actors: &[Actor],
+    matches: &[PatternMatch],
+    dates: &SentenceDates,
+    coded: &mut Coded,
+    trace: bool,
+) {
+    let s = Sentence { lower: doc.lower(), tokens, actors, owner: owners(tokens.len(), actors), dates };
+    // Wrapping verbs whose "to V" fired: their own events are dropped.
+    let wrappers: Vec<usize> = matches.iter().filter_map(|m| s.wrapper(m.head).map(|(w, _)| w)).collect();
+    let span_of = |a: usize, b: usize| Span { start: tokens[a].span.start, end: tokens[b - 1].span.end };
+    for m in matches {
+        let p = coder.verbs.pattern(m.pattern);
+        let mut note = |outcome: String| {
+            if trace {
+                coded.trace.push(TraceStep {
+                    sentence: index,
+                    head: tokens[m.head].span,
+                    pattern: p.text.to_string(),
+                    code: p.code.to_string(),
+                    outcome,
+                });
+            }
+        };
+        if wrappers.contains(&m.head) {
+            note("dropped: it wraps the verb after it (\"refused to …\", \"plans to …\")".into());
+            continue;
+        }
+        if matches.iter().any(|o| {
+            o.head < m.head && m.head < o.end && coder.verbs.pattern(o.pattern).head == HeadKind::Verb
+        }) && p.head == HeadKind::Noun
+        {
+            note("dropped: the noun is part of a verb pattern already matched".into());
+            continue;
+        }
+        let (mut sources, mut targets, negated, modality);
+        match p.head {
+            HeadKind::Verb => {
+                let wrapper = s.wrapper(m.head);
+                let subject_end = wrapper.map_or(m.head, |(w, _)| w);
+                if s.passive(coder, m) {
+                    sources = s.by_agent(m);
+                    targets = s.subject(m.head, &sources);
+                    if sources.is_empty() {
+                        note("no event: passive without a 'by' actor".into());
+                        continue;
+                    }
+                } else {
+                    sources = s.subject(subject_end, &m.slot);
+                    targets = m.slot.clone();
+                }
+                let from = sources.last().map_or(s.clause_start(m.head), |&a| actors[a].tokens.end);
+                negated = s.negated(subject_end, from);
+                modality = wrapper.map(|(_, md)| md);
+            }
+            HeadKind::Noun => {
+                sources = if m.by.is_empty() { s.possessor(m.head) } else { m.by.clone() };
+                targets = m.slot.clone();
+                negated = false;
+                modality = None;
+            }
+        }
+        if p.reverse {
+            std::mem::swap(&mut sources, &mut targets);
+        }
+        if sources.is_empty() {
+            note(match p.head {
+                HeadKind::Verb => "no event: no subject actor found".into(),
+                HeadKind::Noun => "no event: no possessor or 'by' actor for the noun".into(),
+            });
+            continue;
+        }
+        let code = wrapped_code(p.code, modality);
+        let date = dates.date_at(m.head);
+        let verb = tokens[m.head].span;
+        let span = span_of(m.head, m.end.max(m.head + 1));
+        let participants = |idx: &[usize]| -> Vec<Participant> {
+            idx.iter().flat_map(|&a| actors[a].who.iter().cloned()).collect()
+        };
+        let (src, tgt) = (participants(&sources), participants(&targets));
+        let mut pairs: Vec<(Participant, Option<Participant>)> = Vec::new();
+        if tgt.is_empty() && src.len() >= 2 && !p.has_slot() {
+            for a in &src {
+                for b in &src {
+                    if a.mention.code != b.mention.code {
+                        pairs.push((a.clone(), Some(b.clone())));
+                    }
+                }
+            }
+        } else if tgt.is_empty() {
+            pairs.extend(src.iter().map(|a| (a.clone(), None)));
+        } else {
+            for a in &src {
+                for b in &tgt {
+                    if a.mention.code != b.mention.code && a.mention.span != b.mention.span {
+                        pairs.push((a.clone(), Some(b.clone())));
+                    }
+                }
+            }
+        }
+        if pairs.is_empty() {
+            note("no event: source and target are the same actor".into());
+            continue;
+        }
+        note(format!(
+            "fired: {} event(s){}{}",
+            pairs.len(),
+            if negated { ", negated" } else { "" },
+            modality.map_or(String::new(), |md| format!(", {md:?} → {code}").to_lowercase())
+        ));
+        for (source, target) in pairs {
+            coded.events.push(Event {
+                sentence: index,
+                source,
+                target,
+                code,
+                pattern: m.pattern,
+                verb,
+                span,
+                negated,
+                modality,
+                date,
+            });
+        }
+    }
+}
