@@ -72,6 +72,7 @@ fn bench(c: &mut Criterion) {
     let (name, raw) = corpus();
     let docs: Vec<Document> = raw.iter().map(|(id, d, t)| Document::new(id.clone(), t.clone(), *d)).collect();
     let sentences: usize = docs.iter().map(|d| d.sentences().len()).sum();
+    let n_sentences = sentences;
     let bytes: usize = raw.iter().map(|(_, _, t)| t.len()).sum();
     assert!(sentences > 1000, "corpus too small: {sentences} sentences");
     let dict = Dictionary::builtin().expect("built-in dictionaries load");
@@ -111,6 +112,19 @@ fn bench(c: &mut Criterion) {
                 found += mention::mentions(&dict, &doc).iter().map(|s| s.mentions.len()).sum::<usize>();
             }
             assert!(found > 0, "no mentions found: dictionaries or matcher broken");
+        })
+    });
+    let verbs = axis::dict::VerbDictionary::builtin().expect("verb dictionaries load");
+    let cameo = axis::cameo::CameoTable::builtin().expect("CAMEO table loads");
+    let coder = axis::code::Coder::new(&dict, &verbs, &cameo);
+    g.bench_function("whole: text+dates+actors+events (axis code)", |b| {
+        b.iter(|| {
+            let mut sentences = 0usize;
+            for (id, d, t) in &raw {
+                let doc = Document::new(id.as_str(), t.as_str(), *d);
+                sentences += coder.code_document(&doc, false).sentences.len();
+            }
+            assert_eq!(sentences, n_sentences);
         })
     });
     g.finish();

@@ -16,6 +16,7 @@ mod builtin;
 pub mod cameo;
 pub mod code;
 pub mod dict;
+pub mod eval;
 pub mod io;
 pub mod mention;
 pub mod text;

@@ -4,6 +4,7 @@ mod actors;
 mod code;
 mod demo;
 mod dict;
+mod eval;
 mod explain;
 mod input;
 
@@ -40,6 +41,9 @@ enum Command {
     /// Check or summarise actor dictionaries.
     #[command(subcommand)]
     Dict(dict::DictCommand),
+    /// Score axis against labelled data (the dev set).
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
 }
 
 const ACTORS_HELP: &str = "\
@@ -65,5 +69,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Code(a) => code::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Dict(c) => dict::run(c),
+        Command::Eval(c) => eval::run(c),
     }
 }

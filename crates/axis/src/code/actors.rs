@@ -19,6 +19,8 @@ pub struct Actor {
     pub who: Vec<Participant>,
     /// Whether it is a pronoun or "the two countries".
     pub pronoun: bool,
+    /// A possessive determiner ("its", "their"): pattern gaps may skip it; it fills no slot.
+    pub determiner: bool,
 }
 
 /// Recently mentioned actors and recent subjects (event sources), most recent last.
@@ -26,6 +28,8 @@ pub struct Actor {
 pub struct Salience {
     recent: Vec<(usize, Mention)>,
     subjects: Vec<(usize, Vec<Mention>)>,
+    /// Actors named together ("China and Russia"), which "they" and "the two countries" prefer.
+    pairs: Vec<(usize, [Mention; 2])>,
 }
 
 impl Salience {
@@ -74,12 +78,32 @@ impl Salience {
         self.recent.iter().rev().find(|(_, m)| m.kind == MentionKind::Actor && m.entity.is_some())
     }
 
-    /// The last two actors with different codes at the country level.
+    /// The last two actors with different actor parts (agents alone do not count).
     fn last_pair(&self) -> Option<[&(usize, Mention); 2]> {
         let mut it = self.recent.iter().rev().filter(|(_, m)| m.actor.as_str() != "---");
         let first = it.next()?;
         let second = it.find(|(_, m)| m.actor != first.1.actor)?;
         Some([second, first])
+    }
+
+    /// The pair named together that the document keeps coming back to: among the pairs of the
+    /// last six sentences, the one named together most often so far (the latest on a tie).
+    fn last_named_pair(&self, sentence: usize) -> Option<Vec<(usize, Mention)>> {
+        let key = |p: &[Mention; 2]| {
+            let (a, b) = (p[0].actor, p[1].actor);
+            if a <= b {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        };
+        let count = |k| self.pairs.iter().filter(|(_, p)| key(p) == k).count();
+        self.pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, _))| sentence.saturating_sub(*s) <= 6)
+            .max_by_key(|(i, (_, p))| (count(key(p)), *i))
+            .map(|(_, (s, p))| p.iter().map(|m| (*s, m.clone())).collect())
     }
 }
 
@@ -92,25 +116,46 @@ enum Refers {
 
 /// Pronoun-like phrases (lower-case token sequences) and what they refer to.
 const PRONOUNS: &[(&[&str], Refers)] = &[
-    (&["the", "two", "countries"], Refers::Pair),
-    (&["the", "two", "nations"], Refers::Pair),
-    (&["the", "two", "sides"], Refers::Pair),
-    (&["the", "two", "powers"], Refers::Pair),
-    (&["the", "two", "governments"], Refers::Pair),
-    (&["the", "two", "neighbors"], Refers::Pair),
-    (&["the", "two", "neighbours"], Refers::Pair),
-    (&["both", "countries"], Refers::Pair),
-    (&["both", "sides"], Refers::Pair),
-    (&["both", "nations"], Refers::Pair),
     (&["they"], Refers::Pair),
+    (&["them"], Refers::Pair),
     (&["their"], Refers::Pair),
     (&["it"], Refers::Single),
     (&["its"], Refers::Single),
     (&["he"], Refers::Person),
     (&["she"], Refers::Person),
+    (&["him"], Refers::Person),
     (&["his"], Refers::Person),
     (&["her"], Refers::Person),
 ];
+
+/// Plural nouns that, after "the two" or "both" (and up to two adjectives), mean the last pair.
+const PAIR_NOUNS: &[&str] = &[
+    "allies",
+    "capitals",
+    "countries",
+    "giants",
+    "governments",
+    "leaders",
+    "nations",
+    "neighbors",
+    "neighbours",
+    "partners",
+    "powers",
+    "regimes",
+    "rivals",
+    "sides",
+    "states",
+];
+
+/// "the two countries", "both sides", "the two Communist regimes": tokens used, if any.
+fn pair_phrase(word: impl Fn(usize) -> Option<String>, i: usize) -> Option<usize> {
+    let start = match (word(i).as_deref(), word(i + 1).as_deref()) {
+        (Some("the"), Some("two")) => i + 2,
+        (Some("both"), _) => i + 1,
+        _ => return None,
+    };
+    (start..start + 3).find(|&j| word(j).is_some_and(|w| PAIR_NOUNS.contains(&w.as_str()))).map(|j| j + 1 - i)
+}
 
 /// The sentence's actors: mentions as they are, pronouns resolved through `salience` (which
 /// already holds the earlier sentences, and here also sees this sentence's earlier mentions).
@@ -134,17 +179,23 @@ pub(super) fn collect(
                 tokens: m.tokens.clone(),
                 who: vec![Participant { mention: m.clone(), antecedent: None }],
                 pronoun: false,
+                determiner: false,
             });
             salience.recent.push((sentence, m.clone()));
             next_mention += 1;
             i = m.tokens.end;
             continue;
         }
-        let hit = PRONOUNS.iter().find(|(words, _)| {
-            words.iter().enumerate().all(|(k, w)| i + k < tokens.len() && word(i + k) == *w)
-        });
-        if let Some((words, refers)) = hit {
-            let range = i..i + words.len();
+        let pair_len = pair_phrase(|j| (j < tokens.len()).then(|| word(j).to_string()), i);
+        let hit = match pair_len {
+            Some(n) => Some((n, &Refers::Pair)),
+            None => PRONOUNS
+                .iter()
+                .find(|(words, _)| i + words.len() <= tokens.len() && word(i) == words[0])
+                .map(|(w, r)| (w.len(), r)),
+        };
+        if let Some((len, refers)) = hit {
+            let range = i..i + len;
             let span = Span { start: tokens[range.start].span.start, end: tokens[range.end - 1].span.end };
             let subject = match refers {
                 Refers::Person => {
@@ -153,7 +204,9 @@ pub(super) fn collect(
                 Refers::Single => {
                     salience.recent_subject(sentence, |g| g.len() == 1 && g[0].kind == MentionKind::Actor)
                 }
-                Refers::Pair => salience.recent_subject(sentence, |g| g.len() >= 2),
+                Refers::Pair => salience
+                    .last_named_pair(sentence)
+                    .or_else(|| salience.recent_subject(sentence, |g| g.len() >= 2)),
             };
             let resolved: Vec<(usize, Mention)> = subject.unwrap_or_else(|| match refers {
                 Refers::Person => salience.last_person().into_iter().cloned().collect(),
@@ -173,7 +226,8 @@ pub(super) fn collect(
                         Participant { mention: here, antecedent }
                     })
                     .collect();
-                out.push(Actor { tokens: range.clone(), who, pronoun: true });
+                let determiner = len == 1 && matches!(word(i), "its" | "their" | "his" | "her");
+                out.push(Actor { tokens: range.clone(), who, pronoun: true, determiner });
             }
             i = range.end;
             continue;
@@ -182,5 +236,19 @@ pub(super) fn collect(
     }
     // This sentence's mentions are pushed again, in order, by `push_sentence` once coded.
     salience.recent.truncate(base);
+    // Actors named together ("China and Russia"), or a resolved pair, become the last named pair.
+    for w in out.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let joined = a.tokens.end < b.tokens.start
+            && b.tokens.start - a.tokens.end == 1
+            && matches!(word(a.tokens.end), "and" | "&");
+        if joined && a.who.len() == 1 && b.who.len() == 1 && a.who[0].mention.actor != b.who[0].mention.actor
+        {
+            salience.pairs.push((sentence, [a.who[0].mention.clone(), b.who[0].mention.clone()]));
+        }
+    }
+    for a in out.iter().filter(|a| a.pronoun && a.who.len() == 2) {
+        salience.pairs.push((sentence, [a.who[0].mention.clone(), a.who[1].mention.clone()]));
+    }
     out
 }

@@ -92,9 +92,15 @@ impl Cursor<'_> {
         &self.lower[self.tokens[i].span.range()]
     }
 
-    /// Whether the tokens `from..to` may be skipped as a gap.
+    /// Whether the tokens `from..to` may be skipped as a gap: no actor (possessive determiners
+    /// aside), no break, and at most [`MAX_GAP`] words (a hyphenated compound is one word).
     fn skippable(&self, from: usize, to: usize) -> bool {
-        (from..to).all(|i| self.owner[i].is_none() && !is_break(self.lower, self.tokens[i]))
+        let words = (from..to).filter(|&i| i == from || self.tokens[i].has(Token::SPACE_BEFORE)).count();
+        words <= MAX_GAP
+            && (from..to).all(|i| {
+                self.owner[i].is_none_or(|a| self.actors[a].determiner)
+                    && !is_break(self.lower, self.tokens[i])
+            })
     }
 
     fn try_match(
@@ -119,7 +125,7 @@ impl Cursor<'_> {
             match el {
                 Element::Words(alts) => {
                     let mut found = None;
-                    'gap: for gap in 0..=MAX_GAP {
+                    'gap: for gap in 0..=MAX_GAP + 2 {
                         let j = pos + gap;
                         if j >= n || !self.skippable(pos, j) {
                             break;
@@ -137,12 +143,14 @@ impl Cursor<'_> {
                 }
                 Element::Slot => {
                     let mut found = None;
-                    for gap in 0..=MAX_GAP {
+                    for gap in 0..=MAX_GAP + 2 {
                         let j = pos + gap;
                         if j >= n || !self.skippable(pos, j) {
                             break;
                         }
-                        if let Some(a) = self.owner[j].filter(|&a| self.actors[a].tokens.start == j) {
+                        if let Some(a) = self.owner[j]
+                            .filter(|&a| self.actors[a].tokens.start == j && !self.actors[a].determiner)
+                        {
                             found = Some(a);
                             break;
                         }
@@ -165,21 +173,22 @@ impl Cursor<'_> {
         if !possessor {
             return Some(self.group(a));
         }
-        // "China's regional rivals, India and Vietnam": the apposition is the slot.
+        // "China's regional rivals, India and Vietnam": the apposition is the slot; without one,
+        // the possessor is ("roll back China's aspirations").
         let mut i = end + 1;
         while i < self.tokens.len() && i <= end + 4 && self.owner[i].is_none() {
             if self.word(i) == "," {
                 if let Some(b) = self.owner.get(i + 1).copied().flatten() {
                     return Some(self.group(b));
                 }
-                return None;
+                break;
             }
             if is_break(self.lower, self.tokens[i]) {
-                return None;
+                break;
             }
             i += 1;
         }
-        None
+        Some(self.group(a))
     }
 
     /// Actor `a` and the actors joined to it by "and", "or" or commas; returns them and the end.

@@ -18,6 +18,7 @@
 
 mod actors;
 mod matcher;
+pub mod quantity;
 mod syntax;
 
 use crate::cameo::{CameoTable, CodeInfo, EventCode};

@@ -119,30 +119,63 @@ impl Sentence<'_> {
         self.dates.clauses.iter().find(|c| c.tokens.contains(&t)).map_or(0, |c| c.tokens.start)
     }
 
-    /// Whether actor `a` sits in a prepositional phrase ("of Indonesia", "in the U.S.").
-    fn after_preposition(&self, a: usize) -> bool {
-        let mut i = self.actors[a].tokens.start;
-        while i > 0 && matches!(self.word(i - 1), "the" | "a" | "an") {
-            i -= 1;
-        }
-        i > 0 && PREPOSITIONS.contains(&self.word(i - 1))
-    }
-
     /// Whether actor `a` is a possessor of something that is not an actor ("China's economy").
     fn is_possessor(&self, a: usize) -> bool {
         let end = self.actors[a].tokens.end;
         end < self.tokens.len() && self.tokens[end].kind == TokenKind::Clitic && !self.actors[a].pronoun
     }
 
+    /// The first member of the coordinated group that ends with actor `a`.
+    fn group_start(&self, a: usize) -> usize {
+        let mut k = a;
+        loop {
+            let start = self.actors[k].tokens.start;
+            let mut j = start;
+            while j > 0 && matches!(self.word(j - 1), "," | "and") {
+                j -= 1;
+            }
+            match (j < start && j > 0).then(|| self.owner[j - 1]).flatten() {
+                Some(b) if b != k => k = b,
+                _ => return k,
+            }
+        }
+    }
+
+    /// The preposition right before actor `a` (articles skipped), if any.
+    fn preposition_before(&self, a: usize) -> Option<&str> {
+        let mut i = self.actors[a].tokens.start;
+        while i > 0 && matches!(self.word(i - 1), "the" | "a" | "an") {
+            i -= 1;
+        }
+        (i > 0 && PREPOSITIONS.contains(&self.word(i - 1))).then(|| self.word(i - 1))
+    }
+
     /// The subject of the verb at `h`: an actor group, searched back from the verb.
     fn subject(&self, h: usize, skip: &[usize]) -> Vec<usize> {
-        let candidates = self.actors.iter().enumerate().rev().filter(|(_, a)| a.tokens.end <= h);
+        let candidates =
+            self.actors.iter().enumerate().rev().filter(|(_, a)| a.tokens.end <= h && !a.determiner);
         for (i, _) in candidates {
-            if skip.contains(&i) || self.after_preposition(i) {
+            if skip.contains(&i) {
                 continue;
             }
+            // A group in a prepositional phrase is not the subject — except an agentive "by"
+            // ("a joint effort by the U.S. and China to assist").
+            match self.preposition_before(self.group_start(i)) {
+                Some("by") => {}
+                Some(_) => continue,
+                None => {}
+            }
             if self.is_possessor(i) {
-                return Vec::new();
+                // "Trump's determined effort to roll back": the possessor acts when its noun
+                // phrase runs straight into "to" + the verb.
+                let after = self.actors[i].tokens.end + 1;
+                let runs_into_verb = h >= 2
+                    && self.word(h - 1) == "to"
+                    && after <= h - 1
+                    && h - 1 - after <= 3
+                    && (after..h - 1)
+                        .all(|t| self.owner[t].is_none() && self.tokens[t].kind == TokenKind::Word);
+                return if runs_into_verb { vec![i] } else { Vec::new() };
             }
             // Coordinated actors before it: "China and Russia held".
             let mut group = vec![i];
@@ -157,7 +190,7 @@ impl Sentence<'_> {
                     break;
                 }
                 match self.owner[j - 1] {
-                    Some(b) if !self.after_preposition(b) && !group.contains(&b) => {
+                    Some(b) if !group.contains(&b) => {
                         group.push(b);
                         k = b;
                     }
@@ -220,10 +253,9 @@ impl Sentence<'_> {
             i -= 1;
             skipped += 1;
         }
-        match i.checked_sub(1).and_then(|j| self.owner[j]) {
-            Some(a) if !self.after_preposition(a) => vec![a],
-            _ => Vec::new(),
-        }
+        // A possessor or modifier may itself sit in a prepositional phrase ("marked by Nixon's
+        // visit"): the noun event is still Nixon's.
+        i.checked_sub(1).and_then(|j| self.owner[j]).map(|a| vec![a]).unwrap_or_default()
     }
 
     /// Negation between the subject (or clause start) and the verb at `h`.
