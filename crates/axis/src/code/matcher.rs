@@ -10,7 +10,49 @@ use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary};
 use crate::text::{Token, TokenKind};
 use crate::when::SentenceDates;
 
-/// Most tokens allowed between two pattern elements.
+/// Prepositions, which a slot may not be reached across unless the pattern names them.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "across",
+    "after",
+    "against",
+    "amid",
+    "among",
+    "around",
+    "at",
+    "before",
+    "behind",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "including",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "on",
+    "outside",
+    "over",
+    "than",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+];
+
+/// Most words allowed between two pattern elements.
 pub const MAX_GAP: usize = 2;
 
 /// A pattern that matched at a head token.
@@ -58,11 +100,18 @@ pub(super) fn find(
 ) -> Vec<PatternMatch> {
     let owner = owners(tokens.len(), actors);
     let word = |i: usize| &lower[tokens[i].span.range()];
-    let mut out = Vec::new();
+    let mut out: Vec<PatternMatch> = Vec::new();
+    let mut covered = 0; // tokens before this are inside an earlier match
     for h in 0..tokens.len() {
-        if owner[h].is_some() || tokens[h].kind != TokenKind::Word {
+        if h < covered || owner[h].is_some() || tokens[h].kind != TokenKind::Word {
             continue;
         }
+        // After an article or possessive, the word is a noun or adjective, not a verb
+        // ("planted a bomb", "the occupied West Bank", "Putin's offer to mediate"): only noun
+        // patterns may start here.
+        let after_determiner = h > 0
+            && (matches!(word(h - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her")
+                || tokens[h - 1].kind == TokenKind::Clitic);
         for &id in verbs.candidates(word(h)) {
             let p = verbs.pattern(id);
             if !p.requires.is_empty()
@@ -70,8 +119,16 @@ pub(super) fn find(
             {
                 continue;
             }
+            if after_determiner && p.head == HeadKind::Verb {
+                continue;
+            }
             let m = Cursor { lower, tokens, actors, owner: &owner };
             if let Some(found) = m.try_match(id, p.head, &p.elements, h) {
+                // Words a pattern matched cannot head another ("tried to assassinate",
+                // "chemical attack on"); its slot actors still can be subjects later.
+                // A pattern ending in "to" also covers the verb after it ("urged Iran to release").
+                let ends_with_to = found.end > 0 && word(found.end - 1) == "to";
+                covered = (found.end + usize::from(ends_with_to)).max(h + 1);
                 out.push(found);
                 break;
             }
@@ -146,6 +203,30 @@ impl Cursor<'_> {
                     for gap in 0..=MAX_GAP + 2 {
                         let j = pos + gap;
                         if j >= n || !self.skippable(pos, j) {
+                            break;
+                        }
+                        // A preposition the pattern does not name ends the search ("met in
+                        // Moscow" is not "met Moscow"); "by" (the passive), "to" (the recipient:
+                        // "appealed to Caracas for") and a quantity's "of" ("deported dozens of
+                        // Liberians") stay.
+                        let quantity_of = j >= 2
+                            && self.word(j - 1) == "of"
+                            && (self.tokens[j - 2].kind == TokenKind::Number
+                                || matches!(
+                                    self.word(j - 2),
+                                    "dozens"
+                                        | "hundreds"
+                                        | "thousands"
+                                        | "millions"
+                                        | "scores"
+                                        | "members"
+                                        | "groups"
+                                ));
+                        if j > pos
+                            && PREPOSITIONS.contains(&self.word(j - 1))
+                            && !matches!(self.word(j - 1), "by" | "to")
+                            && !quantity_of
+                        {
                             break;
                         }
                         if let Some(a) = self.owner[j]

@@ -15,11 +15,15 @@
 //!   `negated`. **Refusal** ("refused to", "declined to") turns the event into the matching
 //!   rejection (CAMEO 12); **threat** ("threatened to") into a threat (13); **intent** ("plans
 //!   to", "pledged to", "agreed to") into an intent (03). The wrapping verb's own event is dropped.
-//! - **Pairs**: every source × target; a compound subject with a target-less pattern ("China and
-//!   Russia held joint exercises") gives the event both ways. An actor never acts on itself.
+//! - **Pairs**: every source × target; a compound subject with a target-less pattern gives the
+//!   event both ways when the act is mutual by nature — agreeing to cooperate, consulting,
+//!   diplomatic and material cooperation, concessions, cutting ties, fighting (roots 03, 04, 05,
+//!   06, 08, 16, 19), or a pattern marked `mutual`
+//!   ("China and Russia held joint exercises") — and otherwise one target-less event per actor
+//!   ("China and Russia called for a ceasefire"). An actor never acts on itself.
 
 use super::actors::Actor;
-use super::matcher::{owners, PatternMatch};
+use super::matcher::{owners, PatternMatch, PREPOSITIONS};
 use super::{wrapped_code, Coded, Coder, Event, Participant, TraceStep};
 use crate::dict::verbs::HeadKind;
 use crate::text::{Document, Span, Token, TokenKind};
@@ -38,50 +42,10 @@ pub enum Modality {
     Refusal,
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "about",
-    "across",
-    "after",
-    "against",
-    "amid",
-    "among",
-    "around",
-    "at",
-    "before",
-    "behind",
-    "between",
-    "beyond",
-    "by",
-    "despite",
-    "during",
-    "for",
-    "from",
-    "in",
-    "including",
-    "inside",
-    "into",
-    "like",
-    "near",
-    "of",
-    "on",
-    "outside",
-    "over",
-    "than",
-    "through",
-    "to",
-    "toward",
-    "towards",
-    "under",
-    "upon",
-    "via",
-    "with",
-    "within",
-    "without",
-];
-
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor"];
+const NEGATIONS: &[&str] =
+    &["not", "n't", "never", "no", "neither", "nor", "denied", "denies", "deny", "denying"];
 
 /// What a wrapping verb form ("refused" in "refused to help") does to the verb after "to".
 fn modality_of(word: &str) -> Option<Modality> {
@@ -131,7 +95,7 @@ impl Sentence<'_> {
         loop {
             let start = self.actors[k].tokens.start;
             let mut j = start;
-            while j > 0 && matches!(self.word(j - 1), "," | "and") {
+            while j > 0 && matches!(self.word(j - 1), "," | "and" | "the") {
                 j -= 1;
             }
             match (j < start && j > 0).then(|| self.owner[j - 1]).flatten() {
@@ -183,7 +147,7 @@ impl Sentence<'_> {
             loop {
                 let start = self.actors[k].tokens.start;
                 let mut j = start;
-                while j > 0 && matches!(self.word(j - 1), "," | "and") {
+                while j > 0 && matches!(self.word(j - 1), "," | "and" | "the") {
                     j -= 1;
                 }
                 if j == start || j == 0 {
@@ -258,10 +222,14 @@ impl Sentence<'_> {
         i.checked_sub(1).and_then(|j| self.owner[j]).map(|a| vec![a]).unwrap_or_default()
     }
 
-    /// Negation between the subject (or clause start) and the verb at `h`.
+    /// Negation between the subject (or clause start) and the verb at `h`, including "failed
+    /// to" and "no longer".
     fn negated(&self, h: usize, from: usize) -> bool {
         (from..h).any(|i| NEGATIONS.contains(&self.word(i)))
             || (h >= 2 && self.word(h - 2) == "no" && self.word(h - 1) == "longer")
+            || (h >= 2
+                && self.word(h - 1) == "to"
+                && matches!(self.word(h - 2), "fail" | "fails" | "failed" | "failing"))
     }
 
     /// A wrapping verb right before "to" + the head: (its token, the modality).
@@ -272,6 +240,13 @@ impl Sentence<'_> {
         let w = h - 2;
         modality_of(self.word(w)).map(|m| (w, m))
     }
+}
+
+/// Whether a target-less event of this code done by several actors together is done to each
+/// other: intent to cooperate, consulting, diplomatic and material cooperation, concessions,
+/// reducing relations, fighting.
+fn mutual_root(code: crate::cameo::EventCode) -> bool {
+    matches!(code.root(), 3 | 4 | 5 | 6 | 8 | 16 | 19)
 }
 
 /// Turns a sentence's pattern matches into events, appending them (and the trace) to `coded`.
@@ -328,7 +303,14 @@ pub(super) fn events_into(
                         continue;
                     }
                 } else {
-                    sources = s.subject(subject_end, &m.slot);
+                    // Earlier verbs' objects are not this verb's subject ("arrested X and deported Y").
+                    let objects: Vec<usize> = matches
+                        .iter()
+                        .filter(|o| o.head < m.head)
+                        .flat_map(|o| o.slot.iter().copied())
+                        .chain(m.slot.iter().copied())
+                        .collect();
+                    sources = s.subject(subject_end, &objects);
                     targets = m.slot.clone();
                 }
                 let from = sources.last().map_or(s.clause_start(m.head), |&a| actors[a].tokens.end);
@@ -361,7 +343,7 @@ pub(super) fn events_into(
         };
         let (src, tgt) = (participants(&sources), participants(&targets));
         let mut pairs: Vec<(Participant, Option<Participant>)> = Vec::new();
-        if tgt.is_empty() && src.len() >= 2 && !p.has_slot() {
+        if tgt.is_empty() && src.len() >= 2 && !p.has_slot() && (p.mutual || mutual_root(code)) {
             for a in &src {
                 for b in &src {
                     if a.mention.code != b.mention.code {

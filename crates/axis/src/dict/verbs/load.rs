@@ -188,16 +188,18 @@ impl Reader {
             }
         }
         let mut reverse = false;
+        let mut mutual = false;
         let mut requires = Vec::new();
         for o in options {
             match o.as_str() {
                 "reverse" => reverse = true,
+                "mutual" => mutual = true,
                 w if !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-') => {
                     let w = w.to_lowercase();
                     requires.extend(self.forms.verb_forms(&w).into_iter().map(Box::from));
                     requires.extend(self.forms.noun_forms(&w).into_iter().map(Box::from));
                 }
-                o => return Err(format!("unknown option '{o}' (want reverse or a word)")),
+                o => return Err(format!("unknown option '{o}' (want reverse, mutual or a word)")),
             }
         }
         if reverse && !elements.contains(&Element::Slot) {
@@ -210,6 +212,7 @@ impl Reader {
                 lemma: lemma.into(),
                 elements: elements.clone(),
                 reverse,
+                mutual,
                 requires: requires.clone(),
                 text: line.into(),
                 origin,
@@ -241,10 +244,10 @@ impl Reader {
             }
         }
         for ids in by_head.values_mut() {
-            // Longest first: more elements, then a slot, then file order.
+            // Longest first: more elements, then a `| WORD` condition, then a slot, then file order.
             ids.sort_by_key(|id| {
                 let p = &self.patterns[id.0 as usize];
-                (std::cmp::Reverse(p.elements.len()), !p.has_slot(), id.0)
+                (std::cmp::Reverse(p.elements.len()), p.requires.is_empty(), !p.has_slot(), id.0)
             });
             ids.dedup();
         }

@@ -51,6 +51,8 @@ pub struct VerbPattern {
     pub elements: Vec<Element>,
     /// The slot actor is the source; the subject (or possessor) the target.
     pub reverse: bool,
+    /// Done by several actors together, it is done to each other (`| mutual`).
+    pub mutual: bool,
     /// Word forms one of which the clause must contain, if any.
     pub requires: Vec<Box<str>>,
     /// The pattern as written, for `explain`.
