@@ -135,7 +135,7 @@ impl Sentence<'_> {
                 let after = self.actors[i].tokens.end + 1;
                 let runs_into_verb = h >= 2
                     && self.word(h - 1) == "to"
-                    && after <= h - 1
+                    && after < h
                     && h - 1 - after <= 3
                     && (after..h - 1)
                         .all(|t| self.owner[t].is_none() && self.tokens[t].kind == TokenKind::Word);
