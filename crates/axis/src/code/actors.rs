@@ -230,6 +230,10 @@ pub(super) fn collect(
                 out.push(Actor { tokens: range.clone(), who, pronoun: true, determiner });
             }
             i = range.end;
+            // Mentions inside the phrase ("regimes" in "the two Communist regimes") are its own.
+            while mentions.get(next_mention).is_some_and(|m| m.tokens.start < i) {
+                next_mention += 1;
+            }
             continue;
         }
         i += 1;

@@ -283,6 +283,9 @@ impl Cursor<'_> {
                 joined = true;
                 j += 1;
             }
+            if joined && j < self.tokens.len() && self.word(j) == "the" {
+                j += 1;
+            }
             match self.owner.get(j).copied().flatten() {
                 Some(b)
                     if joined

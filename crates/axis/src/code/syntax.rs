@@ -177,6 +177,8 @@ impl Sentence<'_> {
             .rev()
             .any(|i| BE.contains(&self.word(i)) && self.tokens[i].kind != TokenKind::Clitic)
             || (h >= 1 && self.word(h - 1) == "been")
+            // A reduced relative: "rebels backed by Moscow".
+            || (h + 2 < self.tokens.len() && self.word(h + 1) == "by" && self.owner[h + 2].is_some())
     }
 
     /// The `by` actor group after the head of a passive verb.
