@@ -7,7 +7,7 @@ use super::input::InputArgs;
 use crate::output::pad;
 use anyhow::{bail, Result};
 use axis::code::Coder;
-use axis::io::{EventFormat, EventRecord, EventWriter};
+use axis::io::{EventFormat, EventRecord, EventWriter, QuantityRecord};
 use axis::text::Document;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
@@ -42,6 +42,10 @@ pub struct CodeArgs {
     /// Leave out negated events ("did not attack").
     #[arg(long)]
     pub no_negated: bool,
+    /// Also output quantities ("$107 billion", "3,000 Chinese troops") with their actors and
+    /// dates: JSON lines with "record":"quantity" (with --format jsonl) or table lines.
+    #[arg(long)]
+    pub quantities: bool,
 }
 
 /// Documents coded per parallel batch.
@@ -55,6 +59,9 @@ enum Sink<W: Write> {
 
 /// Runs `axis code`.
 pub fn run(args: CodeArgs) -> Result<()> {
+    if args.quantities && !matches!(args.format, OutFormat::Table | OutFormat::Jsonl) {
+        bail!("--quantities needs --format jsonl or table (TSV, CSV and Phoenix have event columns only)");
+    }
     let (dict, verbs, cameo) = args.input.coder_parts()?;
     let coder = Coder::new(&dict, &verbs, &cameo);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
@@ -69,20 +76,27 @@ pub fn run(args: CodeArgs) -> Result<()> {
     let (mut sentences, mut events) = (0usize, 0usize);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, sink: &mut Sink<_>| -> Result<()> {
-        let coded: Vec<Vec<EventRecord>> = pool.install(|| {
+        let coded: Vec<(Vec<EventRecord>, Vec<QuantityRecord>)> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|doc| {
                     let c = coder.code_document(doc, false);
-                    c.events
+                    let events = c
+                        .events
                         .iter()
                         .filter(|e| !(args.no_negated && e.negated))
                         .map(|e| EventRecord::new(&coder, doc, e))
-                        .collect()
+                        .collect();
+                    let quantities = if args.quantities {
+                        c.quantities.iter().map(|(s, q)| QuantityRecord::new(doc, &c, *s, q)).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    (events, quantities)
                 })
                 .collect()
         });
-        for (doc, records) in batch.iter().zip(&coded) {
+        for (doc, (records, quantities)) in batch.iter().zip(&coded) {
             sentences += doc.sentences().len();
             events += records.len();
             match sink {
@@ -90,8 +104,11 @@ pub fn run(args: CodeArgs) -> Result<()> {
                     for r in records {
                         w.write(r)?;
                     }
+                    for q in quantities {
+                        w.write_quantity(q)?;
+                    }
                 }
-                Sink::Table(out) => print_table(out, doc, records)?,
+                Sink::Table(out) => print_table(out, doc, records, quantities)?,
             }
         }
         batch.clear();
@@ -124,7 +141,12 @@ pub fn run(args: CodeArgs) -> Result<()> {
     Ok(())
 }
 
-fn print_table(out: &mut impl Write, doc: &Document, records: &[EventRecord]) -> Result<()> {
+fn print_table(
+    out: &mut impl Write,
+    doc: &Document,
+    records: &[EventRecord],
+    quantities: &[QuantityRecord],
+) -> Result<()> {
     writeln!(out, "== {}  story date {}", doc.id, doc.date.map_or("unknown".into(), |d| d.to_string()))?;
     let mut last = usize::MAX;
     for r in records {
@@ -152,6 +174,23 @@ fn print_table(out: &mut impl Write, doc: &Document, records: &[EventRecord]) ->
             r.verb,
             if r.negated { "  NEGATED" } else { "" },
             if r.modality.is_empty() { String::new() } else { format!("  ({})", r.modality) },
+        )?;
+    }
+    for q in quantities {
+        writeln!(
+            out,
+            "    [{}] quantity \"{}\" = {} {}{}  actors {}  {}",
+            q.sentence,
+            q.text,
+            q.value,
+            q.unit,
+            if q.what.is_empty() { String::new() } else { format!(" of {}", q.what) },
+            if q.actors.is_empty() { "-".to_string() } else { q.actors.join(",") },
+            if q.date_start == q.date_end {
+                q.date_start.clone()
+            } else {
+                format!("{}..{}", q.date_start, q.date_end)
+            },
         )?;
     }
     writeln!(out)?;

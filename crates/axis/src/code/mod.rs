@@ -15,6 +15,8 @@
 //!    rejection, never the event itself), threat and intent ("threatened to", "plans to").
 //! 4. The events: every source × target pair (both ways for a compound subject without a target),
 //!    dated by the clause of the pattern's head.
+//! 5. [`quantity`]: amounts of money, shares and head counts, tied to their actors and dated — a
+//!    second kind of record.
 
 mod actors;
 mod matcher;
@@ -105,6 +107,9 @@ pub struct Coded {
     pub sentences: Vec<(SentenceDates, Vec<Mention>)>,
     /// The events, in sentence and text order.
     pub events: Vec<Event>,
+    /// Quantities ("$107 billion", "3,000 Chinese troops") with their sentence index; their
+    /// `actors` index into that sentence's mentions.
+    pub quantities: Vec<(usize, quantity::Quantity)>,
     /// The pattern trace (only when asked for).
     pub trace: Vec<TraceStep>,
 }
@@ -144,6 +149,9 @@ impl<'d> Coder<'d> {
             finder.find_into(doc, sentence, &dates, &mut mentions);
             let actors = actors::collect(doc, tokens, &mentions, &mut salience, index);
             let matches = matcher::find(self.verbs, doc.lower(), tokens, &actors, &dates);
+            let mut found = Vec::new();
+            quantity::find_into(doc.text(), doc.lower(), tokens, &mentions, &dates, &mut found);
+            coded.quantities.extend(found.into_iter().map(|q| (index, q)));
             let first = coded.events.len();
             syntax::events_into(self, doc, index, tokens, &actors, &matches, &dates, &mut coded, trace);
             salience.push_sentence(index, &actors);

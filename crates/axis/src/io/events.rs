@@ -166,6 +166,65 @@ impl EventRecord {
     }
 }
 
+/// A quantity as a record: `{"record":"quantity", …}` in JSON lines.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuantityRecord {
+    /// Always `quantity`, to tell it from event lines.
+    pub record: &'static str,
+    /// Document id.
+    pub doc: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The quantity as published ("$107 billion").
+    pub text: String,
+    /// Byte offsets in the document.
+    pub start: u32,
+    /// End offset.
+    pub end: u32,
+    /// The value, scale words applied (107e9).
+    pub value: f64,
+    /// Unit (`usd`, `percent`, `people`, …).
+    pub unit: String,
+    /// What it counts or is a share of ("trade", "troops").
+    pub what: String,
+    /// Codes of the actors it is tied to.
+    pub actors: Vec<String>,
+    /// First day of its date.
+    pub date_start: String,
+    /// Last day of its date.
+    pub date_end: String,
+    /// Date granularity.
+    pub date_granularity: String,
+}
+
+impl QuantityRecord {
+    /// The record of a quantity found in sentence `sentence` of `doc`.
+    pub fn new(
+        doc: &Document,
+        coded: &crate::code::Coded,
+        sentence: usize,
+        q: &crate::code::quantity::Quantity,
+    ) -> QuantityRecord {
+        let r = doc.source_span(q.span);
+        let mentions = coded.sentences.get(sentence).map(|(_, m)| m.as_slice()).unwrap_or(&[]);
+        QuantityRecord {
+            record: "quantity",
+            doc: doc.id.clone(),
+            sentence,
+            text: doc.raw_slice(q.span).to_string(),
+            start: r.start,
+            end: r.end,
+            value: q.value,
+            unit: q.unit.as_str().to_string(),
+            what: q.what.clone().unwrap_or_default(),
+            actors: q.actors.iter().filter_map(|&i| mentions.get(i)).map(|m| m.code.to_string()).collect(),
+            date_start: q.date.map_or(String::new(), |d| d.interval.start.to_string()),
+            date_end: q.date.map_or(String::new(), |d| d.interval.end.to_string()),
+            date_granularity: q.date.map_or(String::new(), |d| d.interval.granularity.as_str().to_string()),
+        }
+    }
+}
+
 /// Column names of TSV and CSV output, in order (also the JSONL keys).
 pub const HEADER: &[&str] = &[
     "doc",
@@ -328,6 +387,15 @@ impl<W: Write> EventWriter<W> {
             EventFormat::Csv | EventFormat::Jsonl => f.to_string(),
             EventFormat::Tsv | EventFormat::Phoenix => f.replace(['\t', '\n', '\r'], " "),
         }
+    }
+
+    /// Writes a quantity record; JSON lines only (the other formats have event columns).
+    pub fn write_quantity(&mut self, q: &QuantityRecord) -> io::Result<()> {
+        if self.format != EventFormat::Jsonl {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "quantity records need JSON lines"));
+        }
+        serde_json::to_writer(&mut self.out, q)?;
+        self.out.write_all(b"\n")
     }
 
     /// Records written so far.

@@ -21,7 +21,7 @@ mod plain;
 mod story_date;
 
 pub use error::{InputError, InputErrorKind};
-pub use events::{EventFormat, EventRecord, EventWriter, HEADER, PHOENIX_COLUMNS};
+pub use events::{EventFormat, EventRecord, EventWriter, QuantityRecord, HEADER, PHOENIX_COLUMNS};
 pub use story_date::parse_story_date;
 
 use crate::text::Document;

@@ -104,7 +104,7 @@ pub fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
                 && t.kind == TokenKind::Word
                 && !t.is_capitalized();
             if !mid_sentence {
-                push(tokens, start, i, &mut para, out);
+                push(text, tokens, start, i, &mut para, out);
                 start = i;
             }
         }
@@ -136,14 +136,14 @@ pub fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         }
         match end {
             Some(e) => {
-                push(tokens, start, e, &mut para, out);
+                push(text, tokens, start, e, &mut para, out);
                 start = e;
                 i = e;
             }
             None => i += 1,
         }
     }
-    push(tokens, start, tokens.len(), &mut para, out);
+    push(text, tokens, start, tokens.len(), &mut para, out);
 }
 
 /// Counts paragraphs as sentences are pushed in order: a sentence that starts after a blank line
@@ -162,7 +162,33 @@ impl Paragraphs {
     }
 }
 
-fn push(tokens: &[Token], start: usize, end: usize, para: &mut Paragraphs, out: &mut Vec<Sentence>) {
+/// Longest sentence, in tokens. Real news sentences stay far below it; longer runs are lists,
+/// tables or text without punctuation, and every later stage is bounded by this length.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+fn push(
+    text: &str,
+    tokens: &[Token],
+    mut start: usize,
+    end: usize,
+    para: &mut Paragraphs,
+    out: &mut Vec<Sentence>,
+) {
+    // Cut an over-long run at the last comma, semicolon, colon or dash before the limit (in its
+    // second half), else at the limit.
+    while end.saturating_sub(start) > MAX_SENTENCE_TOKENS {
+        let limit = start + MAX_SENTENCE_TOKENS;
+        let cut = (start + MAX_SENTENCE_TOKENS / 2..limit)
+            .rev()
+            .find(|&i| matches!(&text[tokens[i].span.range()], "," | ";" | ":" | "--"))
+            .map_or(limit, |i| i + 1);
+        push_one(tokens, start, cut, para, out);
+        start = cut;
+    }
+    push_one(tokens, start, end, para, out);
+}
+
+fn push_one(tokens: &[Token], start: usize, end: usize, para: &mut Paragraphs, out: &mut Vec<Sentence>) {
     if start >= end {
         return;
     }
@@ -209,6 +235,11 @@ mod tests {
             ("ends without a stop", &["ends without a stop"]),
             ("", &[]),
         ];
+        // An over-long run is cut at a comma in the second half of the limit.
+        let long = "a b c, ".repeat(200);
+        let parts = split(&long);
+        assert!(parts.len() >= 2 && parts.iter().all(|p| p.split(' ').count() <= MAX_SENTENCE_TOKENS));
+        assert!(parts[0].ends_with(','), "{:?}", &parts[0][parts[0].len() - 10..]);
         for (text, want) in table {
             assert_eq!(split(text), *want, "{text:?}");
         }
