@@ -111,7 +111,7 @@ pub(super) fn find(
         // patterns may start here.
         let after_determiner = h > 0
             && (matches!(word(h - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her")
-                || tokens[h - 1].kind == TokenKind::Clitic);
+                || (tokens[h - 1].kind == TokenKind::Clitic && word(h - 1) != "n't"));
         for &id in verbs.candidates(word(h)) {
             let p = verbs.pattern(id);
             if !p.requires.is_empty()

@@ -227,6 +227,12 @@ impl Sentence<'_> {
     /// Negation between the subject (or clause start) and the verb at `h`, including "failed
     /// to" and "no longer".
     fn negated(&self, h: usize, from: usize) -> bool {
+        // Only this verb's own stretch: "doesn't endorse … and continues to sell" is not a
+        // negated sale.
+        let from = (from..h)
+            .rev()
+            .find(|&i| matches!(self.word(i), "and" | "but" | "," | ";"))
+            .map_or(from, |i| i + 1);
         (from..h).any(|i| NEGATIONS.contains(&self.word(i)))
             || (h >= 2 && self.word(h - 2) == "no" && self.word(h - 1) == "longer")
             || (h >= 2
