@@ -3,7 +3,9 @@
 //! Between pattern words up to [`MAX_GAP`] other tokens may sit, but never an actor or a break
 //! (sentence stop, `;`, `:`, dash, bracket, quote). The slot takes the actor found at that point
 //! and the actors coordinated with it ("to India and Vietnam"); a possessor in the slot ("to
-//! China's regional rivals, India and Vietnam") gives way to the apposition after it, or to nothing.
+//! China's regional rivals, India and Vietnam") gives way to the apposition after it. A verb
+//! pattern's final slot facing a noun phrase that names no actor ("attacked a military base") is
+//! left open: the event has no target.
 
 use super::actors::Actor;
 use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary};
@@ -66,6 +68,8 @@ pub struct PatternMatch {
     pub end: usize,
     /// Actors (indices into the sentence's actors) bound to the slot.
     pub slot: Vec<usize>,
+    /// The final slot faced a noun phrase naming no actor: the event has no target.
+    pub open: bool,
     /// For noun heads: actors of a `by` phrase right after the head ("a visit by Putin to ...").
     pub by: Vec<usize>,
 }
@@ -100,6 +104,7 @@ pub(super) fn find(
 ) -> Vec<PatternMatch> {
     let owner = owners(tokens.len(), actors);
     let word = |i: usize| &lower[tokens[i].span.range()];
+    let words: rustc_hash::FxHashSet<&str> = (0..tokens.len()).map(word).collect();
     let mut out: Vec<PatternMatch> = Vec::new();
     let mut covered = 0; // tokens before this are inside an earlier match
     for h in 0..tokens.len() {
@@ -112,26 +117,36 @@ pub(super) fn find(
         let after_determiner = h > 0
             && (matches!(word(h - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her")
                 || (tokens[h - 1].kind == TokenKind::Clitic && word(h - 1) != "n't"));
+        // An open-slot match is kept only if no other pattern at this head matches fully.
+        let mut fallback = None;
         for &id in verbs.candidates(word(h)) {
             let p = verbs.pattern(id);
-            if !p.requires.is_empty()
-                && !(0..tokens.len()).any(|i| p.requires.iter().any(|r| &**r == word(i)))
-            {
+            if !p.requires.is_empty() && !p.requires.iter().any(|r| words.contains(&**r)) {
                 continue;
             }
             if after_determiner && p.head == HeadKind::Verb {
                 continue;
             }
             let m = Cursor { lower, tokens, actors, owner: &owner };
-            if let Some(found) = m.try_match(id, p.head, &p.elements, h) {
-                // Words a pattern matched cannot head another ("tried to assassinate",
-                // "chemical attack on"); its slot actors still can be subjects later.
-                // A pattern ending in "to" also covers the verb after it ("urged Iran to release").
-                let ends_with_to = found.end > 0 && word(found.end - 1) == "to";
-                covered = (found.end + usize::from(ends_with_to)).max(h + 1);
-                out.push(found);
+            let found = match m.try_match(id, p.head, &p.elements, h) {
+                Some(f) if f.open => {
+                    fallback.get_or_insert(f);
+                    None
+                }
+                other => other,
+            };
+            if let Some(found) = found {
+                fallback = Some(found);
                 break;
             }
+        }
+        if let Some(found) = fallback {
+            // Words a pattern matched cannot head another ("tried to assassinate", "chemical
+            // attack on"); a pattern ending in "to" also covers the verb after it ("urged Iran
+            // to release"). Slot actors can still be subjects later.
+            let ends_with_to = found.end > 0 && word(found.end - 1) == "to";
+            covered = (found.end + usize::from(ends_with_to)).max(h + 1);
+            out.push(found);
         }
     }
     out
@@ -178,7 +193,8 @@ impl Cursor<'_> {
             }
         }
         let mut slot = Vec::new();
-        for el in elements {
+        let mut open = false;
+        for (k, el) in elements.iter().enumerate() {
             match el {
                 Element::Words(alts) => {
                     let mut found = None;
@@ -236,14 +252,41 @@ impl Cursor<'_> {
                             break;
                         }
                     }
-                    let a = found?;
+                    let Some(a) = found else {
+                        // An open slot: a verb pattern ending in `+` whose object is no actor
+                        // ("Boko Haram attacked a military base") still makes an event, with no
+                        // target — but only when a noun phrase follows, not at a clause's end.
+                        let last = k + 1 == elements.len();
+                        // Not the subject's own things ("met its deadline").
+                        let object_follows = pos < n
+                            && matches!(self.tokens[pos].kind, TokenKind::Word | TokenKind::Number)
+                            && !PREPOSITIONS.contains(&self.word(pos))
+                            && !matches!(
+                                self.word(pos),
+                                "and"
+                                    | "or"
+                                    | "but"
+                                    | "that"
+                                    | "which"
+                                    | "who"
+                                    | "its"
+                                    | "their"
+                                    | "his"
+                                    | "her"
+                            );
+                        if head == HeadKind::Verb && last && object_follows {
+                            open = true;
+                            continue;
+                        }
+                        return None;
+                    };
                     let (group, end) = self.slot_group(a)?;
                     slot = group;
                     pos = end;
                 }
             }
         }
-        Some(PatternMatch { pattern: id, head: h, end: pos, slot, by })
+        Some(PatternMatch { pattern: id, head: h, end: pos, slot, open, by })
     }
 
     /// The slot actor and those coordinated with it; a possessor yields to an apposition.

@@ -3,7 +3,8 @@
 //! The rules, all on tokens and actor positions (no parser):
 //!
 //! - **Subject** of a verb: the nearest actor before it that is not inside a prepositional phrase
-//!   ("President Sukarno *of Indonesia* inquired" → Sukarno), with the actors coordinated with it;
+//!   ("President Sukarno *of Indonesia* inquired" → Sukarno), with the actors coordinated with it
+//!   (a demonym before a noun stands for its actor, as CAMEO codes it: "Israeli jets bombed");
 //!   searched in the verb's clause first, then back through the sentence's earlier clauses, so
 //!   coordinated and relative clauses find theirs ("Russia sells weapons to India and continues
 //!   to court Vietnam"). A possessor ("China's economy remained") is not a subject.
@@ -271,6 +272,8 @@ pub(super) fn events_into(
     trace: bool,
 ) {
     let s = Sentence { lower: doc.lower(), tokens, actors, owner: owners(tokens.len(), actors), dates };
+    let first = coded.events.len();
+    let mut open: Vec<Event> = Vec::new();
     // Wrapping verbs whose "to V" fired: their own events are dropped.
     let wrappers: Vec<usize> = matches.iter().filter_map(|m| s.wrapper(m.head).map(|(w, _)| w)).collect();
     let span_of = |a: usize, b: usize| Span { start: tokens[a].span.start, end: tokens[b - 1].span.end };
@@ -381,7 +384,7 @@ pub(super) fn events_into(
             modality.map_or(String::new(), |md| format!(", {md:?} → {code}").to_lowercase())
         ));
         for (source, target) in pairs {
-            coded.events.push(Event {
+            let event = Event {
                 sentence: index,
                 source,
                 target,
@@ -392,7 +395,23 @@ pub(super) fn events_into(
                 negated,
                 modality,
                 date,
-            });
+            };
+            if m.open {
+                open.push(event);
+            } else {
+                coded.events.push(event);
+            }
         }
     }
+    // An open-slot event adds nothing when the same actor's act in this sentence was coded with
+    // a target ("Israeli air strikes on Gaza killed 12 people" is the strike on Gaza).
+    for e in open {
+        let known = coded.events[first..]
+            .iter()
+            .any(|o| o.source.mention.code == e.source.mention.code && o.target.is_some());
+        if !known {
+            coded.events.push(e);
+        }
+    }
+    coded.events[first..].sort_by_key(|e| e.verb.start);
 }
