@@ -148,5 +148,21 @@ fn golden_corpus() {
         }
     }
     eprintln!("golden corpus: {total} sentences, {passed} pass, {gaps} known gaps ('?')");
+    // Every CAMEO code a pattern can produce has a golden sentence that expects it.
+    let mut expected_codes = BTreeSet::new();
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let text = std::fs::read_to_string(path).expect("readable fixture");
+        for case in parse(&name, &text) {
+            expected_codes.extend(case.expected.iter().map(|r| r.code.clone()));
+        }
+    }
+    let uncovered: Vec<String> =
+        verbs.codes().iter().map(|c| c.to_string()).filter(|c| !expected_codes.contains(c)).collect();
+    let roots: BTreeSet<u8> = verbs.codes().iter().map(|c| c.root()).collect();
+    eprintln!("verb patterns reach {} CAMEO codes in {} roots", verbs.codes().len(), roots.len());
+    if !uncovered.is_empty() {
+        failures.push(format!("codes with patterns but no golden sentence expecting them: {}", uncovered.join(", ")));
+    }
     assert!(failures.is_empty(), "{} golden sentence(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
