@@ -184,15 +184,23 @@ impl Sentence<'_> {
 
     /// The `by` actor group after the head of a passive verb.
     fn by_agent(&self, m: &PatternMatch) -> Vec<usize> {
+        // "by Xi", "by the United States".
+        let after_by = |s: usize| {
+            let mut i = s;
+            if i > 0 && self.word(i - 1) == "the" {
+                i -= 1;
+            }
+            i > 0 && self.word(i - 1) == "by"
+        };
         if let Some(&first) = m.slot.first() {
-            let s = self.actors[first].tokens.start;
-            if s > 0 && self.word(s - 1) == "by" {
+            if after_by(self.actors[first].tokens.start) {
                 return m.slot.clone();
             }
         }
         for i in m.head + 1..(m.head + 5).min(self.tokens.len()) {
             if self.word(i) == "by" {
-                if let Some(a) = self.owner.get(i + 1).copied().flatten() {
+                let j = if i + 1 < self.tokens.len() && self.word(i + 1) == "the" { i + 2 } else { i + 1 };
+                if let Some(a) = self.owner.get(j).copied().flatten() {
                     return vec![a];
                 }
             }
