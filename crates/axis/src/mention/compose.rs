@@ -12,7 +12,9 @@
 //! | name or demonym | "Beijing", "Soviet" | actor |
 //! | agent{1,2} | "the Senate", "rebels" | agents, actor unknown |
 //!
-//! A name or demonym right after `anti-`, `pro-` or `non-` is an attribute, not an actor
+//! A bare demonym coordinated with a demonym + agent shares the agent ("Chinese and Russian
+//! officials" are CHNGOV and RUSGOV). A name or demonym right after `anti-`, `pro-` or `non-` is
+//! an attribute, not an actor
 //! ("anti-Soviet rebels" are not Soviet). Stop phrases produce nothing.
 
 use super::atoms::{Atom, Atoms};
@@ -211,6 +213,31 @@ pub fn compose_into(lower: &str, tokens: &[Token], atoms: &Atoms, out: &mut Vec<
         }
         // A surname that needs a title, with none: not a mention.
         k += 1;
+    }
+    share_agents(lower, tokens, atoms, out);
+}
+
+/// "Chinese and Russian officials": a bare demonym coordinated with a demonym + agents takes
+/// the same agents (both are officials).
+fn share_agents(lower: &str, tokens: &[Token], atoms: &Atoms, drafts: &mut [Draft]) {
+    for i in (0..drafts.len().saturating_sub(1)).rev() {
+        let (a, b) = (&drafts[i], &drafts[i + 1]);
+        let bare_demonym = |d: &Draft| {
+            d.kind == MentionKind::Actor
+                && d.person.is_none()
+                && d.actor
+                    .is_some_and(|x| atoms.list[x].is(Atom::DEMONYM) && atoms.list[x].tokens == d.tokens)
+        };
+        let joined = a.tokens.end < b.tokens.start
+            && (a.tokens.end..b.tokens.start)
+                .all(|t| matches!(&lower[tokens[t].span.range()], "and" | "," | "or"));
+        let b_is_demonym_with_agents = !b.agents.is_empty()
+            && b.actor.is_some_and(|x| {
+                atoms.list[x].is(Atom::DEMONYM) && atoms.list[x].tokens.start == b.tokens.start
+            });
+        if joined && bare_demonym(a) && a.agents.is_empty() && b_is_demonym_with_agents {
+            drafts[i].agents = drafts[i + 1].agents.clone();
+        }
     }
 }
 

@@ -111,7 +111,8 @@ fn table() {
         ("The Senate voted.", "2019-02-02", &["Senate=---LEG"]),
         ("Chinese naval forces sailed.", "2019-02-02", &["Chinese naval forces=CHNMIL"]),
         ("a Chinese senior Foreign Minister said", "2019-02-02", &["Chinese senior Foreign Minister=CHNGOV"]),
-        ("Chinese and Russian troops", "2019-02-02", &["Chinese=CHN", "Russian troops=RUSMIL"]),
+        ("Chinese and Russian troops", "2019-02-02", &["Chinese=CHNMIL", "Russian troops=RUSMIL"]),
+        ("Chinese and Russia's troops", "2019-02-02", &["Chinese=CHN", "Russia's troops=RUSMIL"]),
         // Lists.
         ("sell weapons to India and Vietnam", "2019-02-02", &["India=IND", "Vietnam=VNM"]),
         // People: titles, surnames, dates.
