@@ -162,7 +162,10 @@ fn golden_corpus() {
     let roots: BTreeSet<u8> = verbs.codes().iter().map(|c| c.root()).collect();
     eprintln!("verb patterns reach {} CAMEO codes in {} roots", verbs.codes().len(), roots.len());
     if !uncovered.is_empty() {
-        failures.push(format!("codes with patterns but no golden sentence expecting them: {}", uncovered.join(", ")));
+        failures.push(format!(
+            "codes with patterns but no golden sentence expecting them: {}",
+            uncovered.join(", ")
+        ));
     }
     assert!(failures.is_empty(), "{} golden sentence(s) failed:\n{}", failures.len(), failures.join("\n"));
 }

@@ -128,7 +128,7 @@ pub(super) fn find(
                 continue;
             }
             let m = Cursor { lower, tokens, actors, owner: &owner };
-            let found = match m.try_match(id, p.head, &p.elements, h) {
+            let found = match m.try_match(id, p.code, p.head, &p.elements, h) {
                 Some(f) if f.open => {
                     fallback.get_or_insert(f);
                     None
@@ -178,6 +178,7 @@ impl Cursor<'_> {
     fn try_match(
         &self,
         id: PatternId,
+        code: crate::cameo::EventCode,
         head: HeadKind,
         elements: &[Element],
         h: usize,
@@ -274,7 +275,10 @@ impl Cursor<'_> {
                                     | "his"
                                     | "her"
                             );
-                        if head == HeadKind::Verb && last && object_follows {
+                        // Verbal cooperation (roots 01–05) needs a partner: "to meet security
+                        // challenges" is no meeting.
+                        let material = code.root() >= 6;
+                        if head == HeadKind::Verb && last && object_follows && material {
                             open = true;
                             continue;
                         }

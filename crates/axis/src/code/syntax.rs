@@ -48,22 +48,82 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 const NEGATIONS: &[&str] =
     &["not", "n't", "never", "no", "neither", "nor", "denied", "denies", "deny", "denying"];
 
-/// What a wrapping verb form ("refused" in "refused to help") does to the verb after "to".
+/// What a wrapping word before "to" ("refused to help", "plans to visit", "is ready to talk")
+/// does to the verb after it.
 fn modality_of(word: &str) -> Option<Modality> {
-    let lemma = word
-        .strip_suffix("ing")
-        .or_else(|| word.strip_suffix("ed"))
-        .or_else(|| word.strip_suffix("es"))
-        .or_else(|| word.strip_suffix('s'))
-        .unwrap_or(word);
-    let lemma = lemma.trim_end_matches('e');
-    match lemma {
-        "refus" | "declin" => Some(Modality::Refusal),
-        "threaten" => Some(Modality::Threat),
-        "plan" | "plann" | "intend" | "pledg" | "promis" | "agre" | "offer" | "vow" | "seek" | "hop"
-        | "aim" | "prepar" | "decid" | "want" | "expect" => Some(Modality::Intent),
-        _ if word == "sought" => Some(Modality::Intent),
-        _ => None,
+    const REFUSAL: &[&str] =
+        &["refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", "declining"];
+    const THREAT: &[&str] = &["threaten", "threatens", "threatened", "threatening"];
+    const INTENT: &[&str] = &[
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "intend",
+        "intends",
+        "intended",
+        "intending",
+        "pledge",
+        "pledges",
+        "pledged",
+        "pledging",
+        "promise",
+        "promises",
+        "promised",
+        "promising",
+        "agree",
+        "agrees",
+        "agreed",
+        "agreeing",
+        "offer",
+        "offers",
+        "offered",
+        "offering",
+        "vow",
+        "vows",
+        "vowed",
+        "vowing",
+        "seek",
+        "seeks",
+        "sought",
+        "seeking",
+        "hope",
+        "hopes",
+        "hoped",
+        "hoping",
+        "aim",
+        "aims",
+        "aimed",
+        "aiming",
+        "prepare",
+        "prepares",
+        "prepared",
+        "preparing",
+        "decide",
+        "decides",
+        "decided",
+        "deciding",
+        "want",
+        "wants",
+        "wanted",
+        "wanting",
+        "expect",
+        "expects",
+        "expected",
+        "willing",
+        "ready",
+        "committed",
+        "eager",
+        "keen",
+    ];
+    if REFUSAL.contains(&word) {
+        Some(Modality::Refusal)
+    } else if THREAT.contains(&word) {
+        Some(Modality::Threat)
+    } else if INTENT.contains(&word) {
+        Some(Modality::Intent)
+    } else {
+        None
     }
 }
 
@@ -93,17 +153,32 @@ impl Sentence<'_> {
     /// The first member of the coordinated group that ends with actor `a`.
     fn group_start(&self, a: usize) -> usize {
         let mut k = a;
-        loop {
-            let start = self.actors[k].tokens.start;
-            let mut j = start;
-            while j > 0 && matches!(self.word(j - 1), "," | "and" | "the") {
-                j -= 1;
-            }
-            match (j < start && j > 0).then(|| self.owner[j - 1]).flatten() {
-                Some(b) if b != k => k = b,
-                _ => return k,
-            }
+        while let Some(b) = self.coordinated_before(k, k == a) {
+            k = b;
         }
+        k
+    }
+
+    /// The actor coordinated right before actor `k` ("China and Russia", "Russia, China and
+    /// India"), if any. A comma alone joins only inside a list: `k` must itself be followed by
+    /// "and", "or" or a comma, unless `last` (the list's final member, joined by "and").
+    fn coordinated_before(&self, k: usize, last: bool) -> Option<usize> {
+        let start = self.actors[k].tokens.start;
+        let mut j = start;
+        let mut saw_and = false;
+        while j > 0 && matches!(self.word(j - 1), "," | "and" | "or" | "the") {
+            saw_and |= matches!(self.word(j - 1), "and" | "or");
+            j -= 1;
+        }
+        if j == start || j == 0 {
+            return None;
+        }
+        let end = self.actors[k].tokens.end;
+        let continues = end < self.tokens.len() && matches!(self.word(end), "," | "and" | "or");
+        if !saw_and && (last || !continues) {
+            return None;
+        }
+        self.owner[j - 1].filter(|&b| b != k)
     }
 
     /// The preposition right before actor `a` (articles skipped), if any.
@@ -145,22 +220,9 @@ impl Sentence<'_> {
             // Coordinated actors before it: "China and Russia held".
             let mut group = vec![i];
             let mut k = i;
-            loop {
-                let start = self.actors[k].tokens.start;
-                let mut j = start;
-                while j > 0 && matches!(self.word(j - 1), "," | "and" | "the") {
-                    j -= 1;
-                }
-                if j == start || j == 0 {
-                    break;
-                }
-                match self.owner[j - 1] {
-                    Some(b) if !group.contains(&b) => {
-                        group.push(b);
-                        k = b;
-                    }
-                    _ => break,
-                }
+            while let Some(b) = self.coordinated_before(k, k == i).filter(|b| !group.contains(b)) {
+                group.push(b);
+                k = b;
             }
             group.reverse();
             return group;
