@@ -50,7 +50,7 @@
 //! before the sentence.
 
 use super::expr::{find_into, TimeExpr, TimeKind};
-use super::{Date, Interval};
+use super::{Date, Granularity, Interval};
 use crate::text::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -186,6 +186,9 @@ impl Timeline {
         out.exprs.clear();
         out.clauses.clear();
         find_into(text, lower, tokens, self.story, self.narrative, &mut out.exprs);
+        if let Some(story) = self.story {
+            future_weekdays(lower, tokens, story, &mut out.exprs);
+        }
         let words = Words { lower, tokens };
         split_clauses(&words, &out.exprs, &mut out.clauses);
 
@@ -392,6 +395,33 @@ fn split_clauses(words: &Words<'_>, exprs: &[TimeExpr], out: &mut Vec<Clause>) {
     }
     if start < n {
         out.push(Clause { tokens: start..n, date: None });
+    }
+}
+
+/// Weekdays resolve to the past by default ("on Monday" in news is usually the Monday just gone);
+/// in a sentence about the future ("will meet on Monday", "is due to arrive on Friday") the
+/// weekday is the coming one.
+fn future_weekdays(lower: &str, tokens: &[Token], story: Date, exprs: &mut [TimeExpr]) {
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let word = |i: usize| &lower[tokens[i].span.range()];
+    let future = (0..tokens.len()).any(|i| {
+        matches!(word(i), "will" | "'ll" | "shall")
+            || (word(i) == "due" && i + 1 < tokens.len() && word(i + 1) == "to")
+            || (word(i) == "scheduled" && i + 1 < tokens.len() && word(i + 1) == "to")
+    });
+    if !future {
+        return;
+    }
+    for e in exprs.iter_mut() {
+        let is_weekday = e.tokens.clone().any(|i| i < tokens.len() && WEEKDAYS.contains(&word(i)));
+        if is_weekday
+            && e.kind == TimeKind::Relative
+            && e.interval.granularity == Granularity::Day
+            && e.interval.start < story
+        {
+            let d = e.interval.start.add_days(7);
+            e.interval = Interval::day(d);
+        }
     }
 }
 

@@ -211,3 +211,22 @@ fn clauses_cover_every_token_on_any_input() {
     }
     assert!(dated > 1000, "the fuzz input dated too little: {dated}");
 }
+
+#[test]
+fn weekdays_in_future_sentences_are_the_coming_ones() {
+    use crate::text::Document;
+    // 2019-02-02 is a Saturday.
+    let table = [
+        ("Pompeo met Lavrov on Monday.", "2019-01-28"),
+        ("Pompeo will meet Lavrov on Monday.", "2019-02-04"),
+        ("Pompeo is due to meet Lavrov on Friday.", "2019-02-08"),
+    ];
+    for (text, want) in table {
+        let doc = Document::new("t", text, Date::new(2019, 2, 2));
+        let mut tl = Timeline::new(doc.date);
+        let mut out = SentenceDates::default();
+        let s = &doc.sentences()[0];
+        tl.date_sentence(doc.text(), doc.lower(), doc.sentence_tokens(s), &mut out);
+        assert_eq!(out.exprs[0].interval.to_string(), want, "{text}");
+    }
+}
