@@ -54,6 +54,21 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "without",
 ];
 
+/// Nouns of quantity whose "of" does not start a prepositional phrase ("thousands of protesters").
+pub(super) const QUANTITY_NOUNS: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "members",
+    "groups",
+    "group",
+    "number",
+    "crowds",
+    "crowd",
+];
+
 /// Most words allowed between two pattern elements.
 pub const MAX_GAP: usize = 2;
 
@@ -226,24 +241,7 @@ impl Cursor<'_> {
                         // Moscow" is not "met Moscow"); "by" (the passive), "to" (the recipient:
                         // "appealed to Caracas for") and a quantity's "of" ("deported dozens of
                         // Liberians") stay.
-                        let quantity_of = j >= 2
-                            && self.word(j - 1) == "of"
-                            && (self.tokens[j - 2].kind == TokenKind::Number
-                                || matches!(
-                                    self.word(j - 2),
-                                    "dozens"
-                                        | "hundreds"
-                                        | "thousands"
-                                        | "millions"
-                                        | "scores"
-                                        | "members"
-                                        | "groups"
-                                ));
-                        if j > pos
-                            && PREPOSITIONS.contains(&self.word(j - 1))
-                            && !matches!(self.word(j - 1), "by" | "to")
-                            && !quantity_of
-                        {
+                        if j > pos && !self.gap_prepositions_ok(pos, j) {
                             break;
                         }
                         if let Some(a) = self.owner[j]
@@ -293,6 +291,26 @@ impl Cursor<'_> {
         Some(PatternMatch { pattern: id, head: h, end: pos, slot, open, by })
     }
 
+    /// Whether every preposition in the gap `from..to` before a slot is one a slot may be
+    /// reached across: "by" (the passive), "to" (the recipient: "appealed to Caracas for"), and
+    /// those of counts — "at least 26", "more than 500", "about 40", "thousands of".
+    fn gap_prepositions_ok(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|t| {
+            let w = self.word(t);
+            if !PREPOSITIONS.contains(&w) || matches!(w, "by" | "to") {
+                return true;
+            }
+            let next_is_count = t + 1 < to
+                && (self.tokens[t + 1].kind == TokenKind::Number
+                    || matches!(self.word(t + 1), "least" | "most"));
+            let count_of = w == "of"
+                && t > from
+                && (self.tokens[t - 1].kind == TokenKind::Number
+                    || QUANTITY_NOUNS.contains(&self.word(t - 1)));
+            next_is_count || count_of
+        })
+    }
+
     /// The slot actor and those coordinated with it; a possessor yields to an apposition.
     fn slot_group(&self, a: usize) -> Option<(Vec<usize>, usize)> {
         let end = self.actors[a].tokens.end;
@@ -326,16 +344,25 @@ impl Cursor<'_> {
         loop {
             let mut j = end;
             let mut joined = false;
+            let mut saw_and = false;
             while j < self.tokens.len() && matches!(self.word(j), "," | "and" | "or") {
                 joined = true;
+                saw_and |= self.word(j) != ",";
                 j += 1;
             }
             if joined && j < self.tokens.len() && self.word(j) == "the" {
                 j += 1;
             }
+            // A comma alone joins only inside a list: the next member must go on with "," or
+            // "and" ("killing 17 soldiers, officials said" is no list).
+            let list_goes_on = |b: usize| {
+                let e = self.actors[b].tokens.end;
+                e < self.tokens.len() && matches!(self.word(e), "," | "and" | "or")
+            };
             match self.owner.get(j).copied().flatten() {
                 Some(b)
                     if joined
+                        && (saw_and || list_goes_on(b))
                         && self.actors[b].tokens.start == j
                         && b != *group.last().expect("non-empty") =>
                 {

@@ -24,7 +24,7 @@
 //!   ("China and Russia called for a ceasefire"). An actor never acts on itself.
 
 use super::actors::Actor;
-use super::matcher::{owners, PatternMatch, PREPOSITIONS};
+use super::matcher::{owners, PatternMatch, PREPOSITIONS, QUANTITY_NOUNS};
 use super::{wrapped_code, Coded, Coder, Event, Participant, TraceStep};
 use crate::dict::verbs::HeadKind;
 use crate::text::{Document, Span, Token, TokenKind};
@@ -187,7 +187,11 @@ impl Sentence<'_> {
         while i > 0 && matches!(self.word(i - 1), "the" | "a" | "an") {
             i -= 1;
         }
-        (i > 0 && PREPOSITIONS.contains(&self.word(i - 1))).then(|| self.word(i - 1))
+        // "thousands of protesters": a quantity's "of" is no prepositional phrase.
+        let quantity_of = i >= 2
+            && self.word(i - 1) == "of"
+            && (self.tokens[i - 2].kind == TokenKind::Number || QUANTITY_NOUNS.contains(&self.word(i - 2)));
+        (i > 0 && !quantity_of && PREPOSITIONS.contains(&self.word(i - 1))).then(|| self.word(i - 1))
     }
 
     /// The subject of the verb at `h`: an actor group, searched back from the verb.

@@ -66,6 +66,9 @@ pub fn resolve(
         // Only honorifics before an unknown name ("Prince Khalifa"): nobody axis can code.
         return None;
     }
+    // Roles the actor's own code already has are not repeated ("Taliban militants" is
+    // AFGREBTAL, not AFGREBTALREB).
+    m.agent = drop_parts_of(m.agent, m.actor);
     m.code = m.actor.join(m.agent);
     Some(m)
 }
@@ -73,6 +76,19 @@ pub fn resolve(
 /// The code without its first part.
 fn tail(code: Code) -> Code {
     Code::new(code.as_str().get(3..).unwrap_or("")).unwrap_or_default()
+}
+
+/// `agent` without the parts `actor` already has (past its first, country part).
+fn drop_parts_of(agent: Code, actor: Code) -> Code {
+    let roles = actor.as_str().get(3..).unwrap_or("");
+    let kept: String = agent
+        .as_str()
+        .as_bytes()
+        .chunks(3)
+        .filter_map(|c| std::str::from_utf8(c).ok())
+        .filter(|part| !roles.as_bytes().chunks(3).any(|r| r == part.as_bytes()))
+        .collect();
+    Code::new(&kept).unwrap_or_default()
 }
 
 /// `a` followed by the parts of `b` that `a` does not already have.
