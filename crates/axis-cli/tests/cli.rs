@@ -38,13 +38,24 @@ fn p(path: &Path) -> &str {
 
 #[test]
 fn demo_runs_on_the_bundled_sample() {
-    let out = axis(&["demo"], None);
+    let out = axis(&["demo", "--actors"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     for want in ["SUNGOV", "\"Mao Zedong\"", "CHNMIL", "USALEG", "\"Russia's Central Bank\""] {
         assert!(stdout.contains(want), "demo output lacks {want}:\n{stdout}");
     }
     assert!(text(&out.stderr).contains("12 documents"));
+    // Events by default: Nixon's 1972 visit, the 2001 treaty both ways.
+    let events = axis(&["demo"], None);
+    assert!(events.status.success(), "{}", text(&events.stderr));
+    let stdout = text(&events.stdout);
+    for want in ["042  USAGOV \"President Nixon\"", "057  RUSGOV", "057  CHNGOV", "1972-02-28"] {
+        assert!(stdout.contains(want), "demo events lack {want}:\n{stdout}");
+    }
+    let json = axis(&["demo", "--json"], None);
+    let lines: Vec<serde_json::Value> =
+        text(&json.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert!(lines.len() >= 10 && lines.iter().all(|v| v["code"].is_string()));
 }
 
 #[test]

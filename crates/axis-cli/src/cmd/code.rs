@@ -141,7 +141,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
     Ok(())
 }
 
-fn print_table(
+pub(super) fn print_table(
     out: &mut impl Write,
     doc: &Document,
     records: &[EventRecord],

@@ -23,7 +23,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Run the actor pipeline on the bundled sample corpus.
+    /// Run the pipeline on the bundled sample corpus: events (or, with --actors, actor mentions).
     Demo(demo::DemoArgs),
     /// List actor mentions sentence by sentence: span, code, and the date each was resolved at.
     ///

@@ -165,9 +165,10 @@ impl Sentence<'_> {
     fn coordinated_before(&self, k: usize, last: bool) -> Option<usize> {
         let start = self.actors[k].tokens.start;
         let mut j = start;
-        let mut saw_and = false;
+        let (mut saw_and, mut saw_comma) = (false, false);
         while j > 0 && matches!(self.word(j - 1), "," | "and" | "or" | "the") {
             saw_and |= matches!(self.word(j - 1), "and" | "or");
+            saw_comma |= self.word(j - 1) == ",";
             j -= 1;
         }
         if j == start || j == 0 {
@@ -178,7 +179,13 @@ impl Sentence<'_> {
         if !saw_and && (last || !continues) {
             return None;
         }
-        self.owner[j - 1].filter(|&b| b != k)
+        let b = self.owner[j - 1].filter(|&b| b != k)?;
+        // ", and" joins clauses more often than lists: only a list member already joined to
+        // another ("A, B, and C") continues one ("in Shanghai, and Washington said" does not).
+        if saw_and && saw_comma && self.coordinated_before(b, false).is_none() {
+            return None;
+        }
+        Some(b)
     }
 
     /// The preposition right before actor `a` (articles skipped), if any.
