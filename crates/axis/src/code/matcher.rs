@@ -288,6 +288,17 @@ impl Cursor<'_> {
                 }
             }
         }
+        // A by-phrase after a multi-word noun: "a suicide bombing by Boko Haram".
+        if head == HeadKind::Noun && by.is_empty() && pos + 1 < n && self.word(pos) == "by" {
+            let j = if self.word(pos + 1) == "the" { pos + 2 } else { pos + 1 };
+            if let Some(a) =
+                self.owner.get(j).copied().flatten().filter(|&a| self.actors[a].tokens.start == j)
+            {
+                let (group, end) = self.group(a);
+                by = group;
+                pos = end;
+            }
+        }
         Some(PatternMatch { pattern: id, head: h, end: pos, slot, open, by })
     }
 
