@@ -2,8 +2,9 @@
 //!
 //! Pronouns and "the two countries" are resolved against a [`Salience`] list of the actors seen
 //! so far in the document: "he"/"she" → the last person; "it"/"its" → the last state or
-//! organisation; "they"/"the two countries"/"both sides" → the last two distinct actors (the last
-//! compound subject when there is one). An unresolvable pronoun is left out.
+//! organisation; "they"/"the two countries"/"both sides" → the pair the text keeps naming together
+//! ("China and Russia"), else the last compound subject, else the two actors named most so far.
+//! An unresolvable pronoun is left out.
 
 use super::Participant;
 use crate::mention::{Mention, MentionKind};
@@ -78,16 +79,29 @@ impl Salience {
         self.recent.iter().rev().find(|(_, m)| m.kind == MentionKind::Actor && m.entity.is_some())
     }
 
-    /// The last two actors with different actor parts (agents alone do not count).
+    /// The two actors the document has named most so far (by country or organisation, agents
+    /// alone not counted; the latest wins a tie), each as its latest mention.
     fn last_pair(&self) -> Option<[&(usize, Mention); 2]> {
-        let mut it = self.recent.iter().rev().filter(|(_, m)| m.actor.as_str() != "---");
-        let first = it.next()?;
-        let second = it.find(|(_, m)| m.actor != first.1.actor)?;
-        Some([second, first])
+        let named = |m: &Mention| m.actor.as_str() != "---";
+        let mut counts: Vec<(crate::dict::Code, usize, usize)> = Vec::new(); // (actor, count, latest index)
+        for (i, (_, m)) in self.recent.iter().enumerate().filter(|(_, (_, m))| named(m)) {
+            match counts.iter_mut().find(|(a, _, _)| *a == m.actor) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = i;
+                }
+                None => counts.push((m.actor, 1, i)),
+            }
+        }
+        counts.sort_by_key(|&(_, n, latest)| std::cmp::Reverse((n, latest)));
+        let (first, second) = (counts.first()?, counts.get(1)?);
+        let (a, b) = if first.2 < second.2 { (first.2, second.2) } else { (second.2, first.2) };
+        Some([&self.recent[a], &self.recent[b]])
     }
 
     /// The pair named together that the document keeps coming back to: among the pairs of the
-    /// last six sentences, the one named together most often so far (the latest on a tie).
+    /// last six sentences, the one named together most often so far, then the one whose members
+    /// the document names most, then the latest.
     fn last_named_pair(&self, sentence: usize) -> Option<Vec<(usize, Mention)>> {
         let key = |p: &[Mention; 2]| {
             let (a, b) = (p[0].actor, p[1].actor);
@@ -98,11 +112,15 @@ impl Salience {
             }
         };
         let count = |k| self.pairs.iter().filter(|(_, p)| key(p) == k).count();
+        // How often the document has named each of the two at all.
+        let named = |p: &[Mention; 2]| {
+            self.recent.iter().filter(|(_, m)| m.actor == p[0].actor || m.actor == p[1].actor).count()
+        };
         self.pairs
             .iter()
             .enumerate()
             .filter(|(_, (s, _))| sentence.saturating_sub(*s) <= 6)
-            .max_by_key(|(i, (_, p))| (count(key(p)), *i))
+            .max_by_key(|(i, (_, p))| (count(key(p)), named(p), *i))
             .map(|(_, (s, p))| p.iter().map(|m| (*s, m.clone())).collect())
     }
 }
@@ -223,6 +241,11 @@ pub(super) fn collect(
                         let mut here = m;
                         here.span = span;
                         here.tokens = range.clone();
+                        // "the two countries" are the states themselves, whoever acted for them.
+                        if pair_len.is_some() {
+                            here.agent = crate::dict::Code::default();
+                            here.code = here.actor;
+                        }
                         Participant { mention: here, antecedent }
                     })
                     .collect();
@@ -246,13 +269,10 @@ pub(super) fn collect(
         let joined = a.tokens.end < b.tokens.start
             && b.tokens.start - a.tokens.end == 1
             && matches!(word(a.tokens.end), "and" | "&");
-        if joined && a.who.len() == 1 && b.who.len() == 1 && a.who[0].mention.actor != b.who[0].mention.actor
-        {
+        let real = |x: &Actor| x.who.len() == 1 && x.who[0].mention.actor.as_str() != "---";
+        if joined && real(a) && real(b) && a.who[0].mention.actor != b.who[0].mention.actor {
             salience.pairs.push((sentence, [a.who[0].mention.clone(), b.who[0].mention.clone()]));
         }
-    }
-    for a in out.iter().filter(|a| a.pronoun && a.who.len() == 2) {
-        salience.pairs.push((sentence, [a.who[0].mention.clone(), a.who[1].mention.clone()]));
     }
     out
 }

@@ -11,7 +11,9 @@
 //! - **Passive**: a past participle after a form of *be* takes its source from a `by` phrase and
 //!   its target from the subject ("Putin was welcomed by Xi"); without a `by` actor, no event.
 //! - **Noun events**: the source is the possessor or modifier before the noun, across at most two
-//!   words ("Russia's 2014 invasion", "Western sanctions", "Soviet aid"), or a `by` phrase after it.
+//!   words that are not verbs ("Russia's 2014 invasion", "Western sanctions", "Soviet aid"), or a
+//!   `by` phrase after it; what passes "between" a group with no possessor, the group does to
+//!   each other ("relations between Moscow and Beijing broke down").
 //! - **Negation** between the subject and the verb ("did not", "never", "no longer") sets
 //!   `negated`. **Refusal** ("refused to", "declined to") turns the event into the matching
 //!   rejection (CAMEO 12); **threat** ("threatened to") into a threat (13); **intent** ("plans
@@ -288,7 +290,11 @@ impl Sentence<'_> {
         while i > 0 && self.owner[i - 1].is_none() && skipped < 3 {
             let t = self.tokens[i - 1];
             let w = self.word(i - 1);
+            // A past-tense verb between the actor and the noun makes the actor its subject, not
+            // the noun's possessor ("Russia opposed sanctions", "investors feared new sanctions").
+            let verb = w.len() > 4 && w.ends_with("ed");
             let adjective = (t.kind == TokenKind::Word
+                && !verb
                 && !t.is_capitalized()
                 && !PREPOSITIONS.contains(&w)
                 && !matches!(w, "the" | "a" | "an" | "and" | "or" | "that" | "which"))
@@ -383,6 +389,7 @@ pub(super) fn events_into(
             continue;
         }
         let (mut sources, mut targets, negated, modality);
+        let mut between_group = false;
         match p.head {
             HeadKind::Verb => {
                 let wrapper = s.wrapper(m.head);
@@ -412,6 +419,19 @@ pub(super) fn events_into(
             HeadKind::Noun => {
                 sources = if m.by.is_empty() { s.possessor(m.head) } else { m.by.clone() };
                 targets = m.slot.clone();
+                // "relations between Moscow and Beijing broke down": what passes between a
+                // group, without a possessor, the group does to each other.
+                let between = m.slot.first().is_some_and(|&a| {
+                    let st = actors[a].tokens.start;
+                    st > 0 && s.word(st - 1) == "between"
+                });
+                if sources.is_empty()
+                    && between
+                    && m.slot.iter().map(|&a| actors[a].who.len()).sum::<usize>() >= 2
+                {
+                    sources = std::mem::take(&mut targets);
+                    between_group = true;
+                }
                 negated = false;
                 modality = None;
             }
@@ -435,7 +455,8 @@ pub(super) fn events_into(
         };
         let (src, tgt) = (participants(&sources), participants(&targets));
         let mut pairs: Vec<(Participant, Option<Participant>)> = Vec::new();
-        if tgt.is_empty() && src.len() >= 2 && !p.has_slot() && (p.mutual || mutual_root(code)) {
+        let mutual = (!p.has_slot() && (p.mutual || mutual_root(code))) || between_group;
+        if tgt.is_empty() && src.len() >= 2 && mutual {
             for a in &src {
                 for b in &src {
                     if a.mention.code != b.mention.code {
