@@ -159,3 +159,19 @@ fn explain_says_why_nothing_was_coded() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
     assert_eq!(v["events"][0]["code"].as_str().map(|c| c.starts_with("19")), Some(true));
 }
+
+#[test]
+fn explain_shows_what_pronouns_stand_for() {
+    let out = axis(
+        &[
+            "explain",
+            "China and Russia signed a treaty. They also held joint exercises.",
+            "--date",
+            "2019-02-02",
+        ],
+        b"",
+    );
+    let s = text(&out.stdout);
+    assert!(s.contains("pronoun  \"They\" = CHN (\"China\" in sentence 0)"), "{s}");
+    assert!(s.contains("EVENT    CHN \"They\" → RUS \"They\" [062"), "{s}");
+}

@@ -141,6 +141,17 @@ pub fn run(args: ExplainArgs) -> Result<()> {
             writeln!(out, "  patterns no word of this sentence starts a verb or noun pattern")?;
         }
         for e in coded.events.iter().filter(|e| e.sentence == i) {
+            for p in std::iter::once(&e.source).chain(e.target.as_ref()) {
+                if let Some((s, span)) = p.antecedent {
+                    writeln!(
+                        out,
+                        "  pronoun  \"{}\" = {} (\"{}\" in sentence {s})",
+                        doc.slice(p.mention.span),
+                        p.mention.code,
+                        doc.slice(span)
+                    )?;
+                }
+            }
             let r = EventRecord::new(&coder, &doc, e);
             let name = coder.info(e.code).map_or("", |c| c.name.as_str());
             writeln!(
