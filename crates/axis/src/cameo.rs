@@ -514,17 +514,19 @@ mod tests {
         }
     }
 
-    /// GDELT's table of official Goldstein scores, the authority for our GOLDSTEIN column.
-    const GOLDSTEIN_FILE: &str = "/work/shared/gdelt/CAMEO.goldsteinscale.txt";
+    /// GDELT's table of official Goldstein scores (under `shared/`), the authority for our
+    /// GOLDSTEIN column.
+    const GOLDSTEIN_FILE: &str = "gdelt/CAMEO.goldsteinscale.txt";
     /// The PLOVER manual's CAMEO-to-PLOVER conversion table.
-    const PLOVER_FILE: &str = "/work/shared/plover/CAMEO2PLOVER-2021.txt";
+    const PLOVER_FILE: &str = "plover/CAMEO2PLOVER-2021.txt";
     /// Codes the PLOVER table lists that the Goldstein file (and so our table) lacks.
     const PLOVER_ONLY: &[&str] = &["1213", "1214"];
 
     #[test]
     fn goldstein_scores_match_gdelt() {
-        let Ok(text) = std::fs::read_to_string(GOLDSTEIN_FILE) else {
-            eprintln!("skipped: {GOLDSTEIN_FILE} is absent");
+        let path = crate::testing::shared_path(GOLDSTEIN_FILE);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} is absent", path.display());
             return;
         };
         let table = shipped();
@@ -545,8 +547,9 @@ mod tests {
 
     #[test]
     fn plover_mapping_matches_conversion_table() {
-        let Ok(text) = std::fs::read_to_string(PLOVER_FILE) else {
-            eprintln!("skipped: {PLOVER_FILE} is absent");
+        let path = crate::testing::shared_path(PLOVER_FILE);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} is absent", path.display());
             return;
         };
         let table = shipped();

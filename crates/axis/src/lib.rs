@@ -21,3 +21,6 @@ pub mod io;
 pub mod mention;
 pub mod text;
 pub mod when;
+
+#[cfg(test)]
+mod testing;

@@ -248,11 +248,8 @@ fn never_panics() {
         "with",
         "provided",
     ];
-    let mut seed = 11u64;
-    let mut next = |n: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % n
-    };
+    let mut lcg = crate::testing::Lcg(11);
+    let mut next = |n: usize| lcg.next(n);
     for _ in 0..3000 {
         let len = next(30);
         let text: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();

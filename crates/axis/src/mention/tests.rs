@@ -218,11 +218,8 @@ fn never_panics_and_keeps_mentions_sound() {
         "and",
         "\"",
     ];
-    let mut seed = 7u64;
-    let mut next = |n: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % n
-    };
+    let mut lcg = crate::testing::Lcg(7);
+    let mut next = |n: usize| lcg.next(n);
     for round in 0..2000 {
         let len = next(25);
         let text: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();

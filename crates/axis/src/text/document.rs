@@ -135,16 +135,6 @@ mod tests {
         }
     }
 
-    /// A small deterministic generator, so the property tests need no extra crate.
-    pub(crate) struct Lcg(pub u64);
-
-    impl Lcg {
-        pub(crate) fn next(&mut self, n: usize) -> usize {
-            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((self.0 >> 33) as usize) % n
-        }
-    }
-
     /// Laws on arbitrary text: analysis never panics; token and sentence spans lie on char
     /// boundaries of the normalised text, and map back to char boundaries of the raw text, in order.
     #[test]
@@ -192,7 +182,7 @@ mod tests {
             "J.",
             "\u{301}",
         ];
-        let mut rng = Lcg(42);
+        let mut rng = crate::testing::Lcg(42);
         for _ in 0..3000 {
             let len = rng.next(40);
             let raw: String = (0..len).map(|_| pieces[rng.next(pieces.len())]).collect();

@@ -330,8 +330,9 @@ fn never_panics_and_keeps_its_promises() {
 
 #[test]
 fn seed_text_in_every_setting() {
-    let Ok(raw) = std::fs::read_to_string("/work/shared/seed/beijing-moscow-axis.txt") else {
-        eprintln!("skipped: /work/shared/seed/beijing-moscow-axis.txt is absent");
+    let path = crate::testing::shared_path("seed/beijing-moscow-axis.txt");
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
         return;
     };
     let doc = Document::new("seed", raw, None);

@@ -71,9 +71,9 @@ fn check(doc: &Document, probes: &[Probe]) {
 
 #[test]
 fn seed_column() {
-    let path = "/work/shared/seed/beijing-moscow-axis.txt";
-    let Ok(raw) = std::fs::read_to_string(path) else {
-        eprintln!("skipped: {path} is absent");
+    let path = crate::testing::shared_path("seed/beijing-moscow-axis.txt");
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
         return;
     };
     check(&Document::new("seed", raw, Date::new(2019, 2, 2)), SEED);
