@@ -10,7 +10,6 @@
 use super::actors::Actor;
 use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary};
 use crate::text::{Token, TokenKind};
-use crate::when::SentenceDates;
 
 /// Prepositions, which a slot may not be reached across unless the pattern names them.
 pub(super) const PREPOSITIONS: &[&str] = &[
@@ -115,7 +114,6 @@ pub(super) fn find(
     lower: &str,
     tokens: &[Token],
     actors: &[Actor],
-    _dates: &SentenceDates,
 ) -> Vec<PatternMatch> {
     let owner = owners(tokens.len(), actors);
     let word = |i: usize| &lower[tokens[i].span.range()];

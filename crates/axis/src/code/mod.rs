@@ -148,7 +148,7 @@ impl<'d> Coder<'d> {
             let mut mentions = Vec::new();
             finder.find_into(doc, sentence, &dates, &mut mentions);
             let actors = actors::collect(doc, tokens, &mentions, &mut salience, index);
-            let matches = matcher::find(self.verbs, doc.lower(), tokens, &actors, &dates);
+            let matches = matcher::find(self.verbs, doc.lower(), tokens, &actors);
             let mut found = Vec::new();
             quantity::find_into(doc.text(), doc.lower(), tokens, &mentions, &dates, &mut found);
             coded.quantities.extend(found.into_iter().map(|q| (index, q)));

@@ -225,8 +225,9 @@ fn keyword_line(line: &str) -> Option<(&str, &str)> {
     (is_word && (v.is_empty() || v.starts_with(' ') || v.starts_with('\t'))).then_some((k, v))
 }
 
-/// The line without its comment: `#` at the start or after whitespace.
-fn strip_comment(line: &str) -> &str {
+/// The line without its comment: `#` at the start or after whitespace. Shared by every
+/// dictionary format axis reads.
+pub(crate) fn strip_comment(line: &str) -> &str {
     let b = line.as_bytes();
     for i in 0..b.len() {
         if b[i] == b'#' && (i == 0 || b[i - 1].is_ascii_whitespace()) {

@@ -5,6 +5,7 @@
 
 use super::{Element, HeadKind, PatternId, VerbDictionary, VerbPattern};
 use crate::cameo::EventCode;
+use crate::dict::load::strip_comment;
 use crate::dict::verbs::forms::Forms;
 use crate::dict::{DictError, DictErrorKind, DictErrors, Origin};
 use crate::text::tokenize_into;
@@ -329,14 +330,4 @@ fn words(s: &str) -> Vec<Box<str>> {
     let mut toks = Vec::new();
     tokenize_into(s, &mut toks);
     toks.iter().map(|t| s[t.span.range()].to_lowercase().into_boxed_str()).collect()
-}
-
-fn strip_comment(line: &str) -> &str {
-    let b = line.as_bytes();
-    for i in 0..b.len() {
-        if b[i] == b'#' && (i == 0 || b[i - 1].is_ascii_whitespace()) {
-            return &line[..i];
-        }
-    }
-    line
 }
