@@ -152,12 +152,7 @@ fn describe(dict: &Dictionary, m: &Mention) -> String {
     } else if dict.entities().iter().any(|e| e.kind == EntityKind::Agent && e.code == m.agent) {
         vec![agent_name(m.agent.as_str())]
     } else {
-        m.agent
-            .as_str()
-            .as_bytes()
-            .chunks(3)
-            .map(|c| agent_name(std::str::from_utf8(c).unwrap_or("")))
-            .collect()
+        m.agent.parts().map(agent_name).collect()
     };
     match (actor, m.kind) {
         (Some(a), _) if agents.is_empty() => a,

@@ -59,9 +59,15 @@ impl Code {
         out
     }
 
+    /// The 3-character parts of this code, in order (`RUSGOV` → `RUS`, `GOV`).
+    pub fn parts(&self) -> impl Iterator<Item = &str> + '_ {
+        // Codes hold ASCII only, so every 3-byte chunk is a str.
+        self.as_str().as_bytes().chunks(3).map(|c| std::str::from_utf8(c).unwrap_or(""))
+    }
+
     /// Whether `part` is one of the 3-character parts of this code.
     pub fn has_part(&self, part: &str) -> bool {
-        self.as_str().as_bytes().chunks(3).any(|c| c == part.as_bytes())
+        self.parts().any(|c| c == part)
     }
 }
 

@@ -80,22 +80,14 @@ fn tail(code: Code) -> Code {
 
 /// `agent` without the parts `actor` already has (past its first, country part).
 fn drop_parts_of(agent: Code, actor: Code) -> Code {
-    let roles = actor.as_str().get(3..).unwrap_or("");
-    let kept: String = agent
-        .as_str()
-        .as_bytes()
-        .chunks(3)
-        .filter_map(|c| std::str::from_utf8(c).ok())
-        .filter(|part| !roles.as_bytes().chunks(3).any(|r| r == part.as_bytes()))
-        .collect();
+    let kept: String = agent.parts().filter(|part| !actor.parts().skip(1).any(|r| r == *part)).collect();
     Code::new(&kept).unwrap_or_default()
 }
 
 /// `a` followed by the parts of `b` that `a` does not already have.
 fn join_distinct(a: Code, b: Code) -> Code {
     let mut out = a;
-    for part in b.as_str().as_bytes().chunks(3) {
-        let part = std::str::from_utf8(part).unwrap_or("");
+    for part in b.parts() {
         if !out.has_part(part) {
             if let Some(c) = Code::new(part) {
                 out = out.join(c);
