@@ -15,7 +15,7 @@
 //!   `by` phrase after it; what passes "between" a group with no possessor, the group does to
 //!   each other ("relations between Moscow and Beijing broke down").
 //! - **Negation** between the subject and the verb ("did not", "never", "no longer") sets
-//!   `negated`; a cooperative act (roots 03–08) negated under "will", "would", "can" ("will not
+//!   `negated`; a decision ("decided to") is the act itself; a cooperative act (roots 03–08) negated under "will", "would", "can" ("will not
 //!   lift", "won't release", "cannot accept") is declared withheld: a refusal. **Refusal**
 //!   ("refused to", "declined to") turns the event into the matching
 //!   rejection (CAMEO 12); **threat** ("threatened to") into a threat (13); **intent** ("plans
@@ -103,10 +103,6 @@ fn modality_of(word: &str) -> Option<Modality> {
         "prepares",
         "prepared",
         "preparing",
-        "decide",
-        "decides",
-        "decided",
-        "deciding",
         "want",
         "wants",
         "wanted",
