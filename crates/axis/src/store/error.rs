@@ -40,8 +40,6 @@ pub enum StoreErrorKind {
     },
     /// An origin name that is not lower-case letters, digits, `-` or `_`, or is reserved.
     BadOrigin(String),
-    /// The dictionary files could not be read to compute their version.
-    Dictionary(String),
     /// SQLite failed.
     Sqlite(rusqlite::Error),
 }
@@ -104,7 +102,6 @@ impl fmt::Display for StoreError {
                 f,
                 "bad origin {o:?} (lower-case letters, digits, '-' and '_'; 'axis' is for coded documents)"
             ),
-            StoreErrorKind::Dictionary(m) => write!(f, "dictionary version: {m}"),
             StoreErrorKind::Sqlite(e) => write!(f, "{e}"),
         }
     }

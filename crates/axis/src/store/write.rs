@@ -50,6 +50,8 @@ impl CodedDoc {
     /// Codes `doc` and flattens what the coder found.
     pub(crate) fn new(coder: &Coder<'_>, doc: &Document, hash: [u8; 32]) -> CodedDoc {
         let coded = coder.code_document(doc, false);
+        // Where the raw text starts in its file (after a plain-text header block): source spans
+        // minus raw spans, so that recode can rebuild the document with the same offsets.
         let raw_start = doc.source_span(crate::text::Span { start: 0, end: 0 }).start;
         CodedDoc {
             key: doc.id.clone(),
