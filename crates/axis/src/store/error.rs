@@ -70,6 +70,7 @@ impl StoreError {
             }
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
                 let why = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    Some(dir) if !dir.exists() => format!("folder {} does not exist", dir.display()),
                     Some(dir) if !dir.is_dir() => format!("{} is not a folder", dir.display()),
                     _ => "the file or its folder cannot be written".to_string(),
                 };
