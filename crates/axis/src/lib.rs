@@ -11,6 +11,8 @@
 //! 4. [`mention`]: dictionary phrases compose into actor mentions ("3,000 Chinese troops" →
 //!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
 //! 5. [`io`]: documents come in from plain text, JSONL and stdin.
+//! 6. [`store`]: documents, sentences, events and quantities kept in one SQLite file; ingest,
+//!    recode, imports and queries.
 
 mod builtin;
 pub mod cameo;
@@ -19,6 +21,7 @@ pub mod dict;
 pub mod eval;
 pub mod io;
 pub mod mention;
+pub mod store;
 pub mod text;
 pub mod when;
 

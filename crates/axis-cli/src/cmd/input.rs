@@ -7,7 +7,7 @@ use axis::io::{Input, InputFormat, ReadOptions, Reader};
 use axis::text::Document;
 use axis::when::Date;
 use clap::{Args, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Where documents come from and how to read them.
 #[derive(Args, Debug, Clone)]
@@ -41,38 +41,25 @@ pub enum FormatArg {
     Jsonl,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+/// Parses a `--date`-style argument (YYYY-MM-DD).
+pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
 }
 
 impl InputArgs {
     /// Loads the dictionaries these arguments name.
     pub fn dictionary(&self) -> Result<Dictionary> {
-        match &self.dict {
-            Some(dir) => Dictionary::load_dir(dir)
-                .map_err(|e| anyhow::anyhow!("{e}"))
-                .with_context(|| format!("loading dictionaries from {}", dir.display())),
-            None => Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}")),
-        }
+        dictionary(self.dict.as_deref())
     }
 
     /// Loads everything the event coder needs: actor and verb dictionaries and the CAMEO table.
     pub fn coder_parts(&self) -> Result<(Dictionary, VerbDictionary, CameoTable)> {
-        let dict = self.dictionary()?;
-        let verbs = match self.dict.as_ref().map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
-            Some(dir) => VerbDictionary::load_dir(&dir)
-                .map_err(|e| anyhow::anyhow!("{e}"))
-                .with_context(|| format!("loading verb patterns from {}", dir.display()))?,
-            None => VerbDictionary::builtin().map_err(|e| anyhow::anyhow!("built-in verb patterns: {e}"))?,
-        };
-        let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
-        Ok((dict, verbs, cameo))
+        coder_parts(self.dict.as_deref())
     }
 
-    /// Reads every input, calling `each` per document; warnings and skipped records go to
-    /// stderr. Returns (documents, skipped) counts.
-    pub fn for_each(&self, mut each: impl FnMut(Document) -> Result<()>) -> Result<(usize, usize)> {
-        let opts = ReadOptions {
+    /// How to read the inputs.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
             format: match self.input_format {
                 FormatArg::Auto => InputFormat::Auto,
                 FormatArg::Text => InputFormat::Text,
@@ -80,13 +67,26 @@ impl InputArgs {
             },
             date: self.date,
             lossy: self.lossy,
-        };
-        let reader = Reader::new(opts);
-        let stdin = [PathBuf::from("-")];
-        let paths = if self.paths.is_empty() { &stdin[..] } else { &self.paths[..] };
+        }
+    }
+
+    /// The paths to read: those given, or stdin.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            self.paths.clone()
+        }
+    }
+
+    /// Reads every input, calling `each` per document; warnings and skipped records go to
+    /// stderr. Returns (documents, skipped) counts.
+    pub fn for_each(&self, mut each: impl FnMut(Document) -> Result<()>) -> Result<(usize, usize)> {
+        let reader = Reader::new(self.read_options());
+        let paths = self.paths();
         let (mut docs, mut skipped) = (0, 0);
         let mut failure = None;
-        for p in paths {
+        for p in &paths {
             reader.read_path(p, &mut |item| {
                 if failure.is_some() {
                     return;
@@ -111,4 +111,28 @@ impl InputArgs {
         }
         Ok((docs, skipped))
     }
+}
+
+/// Loads the actor dictionaries in `dir` (the built-in ones when `None`).
+pub fn dictionary(dir: Option<&Path>) -> Result<Dictionary> {
+    match dir {
+        Some(dir) => Dictionary::load_dir(dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("loading dictionaries from {}", dir.display())),
+        None => Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}")),
+    }
+}
+
+/// Loads what the event coder needs from `dir` (`--dict`): actor dictionaries, verb patterns (its
+/// `verbs/` subfolder, else the built-in ones) and the CAMEO table.
+pub fn coder_parts(dir: Option<&Path>) -> Result<(Dictionary, VerbDictionary, CameoTable)> {
+    let dict = dictionary(dir)?;
+    let verbs = match dir.map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
+        Some(dir) => VerbDictionary::load_dir(&dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("loading verb patterns from {}", dir.display()))?,
+        None => VerbDictionary::builtin().map_err(|e| anyhow::anyhow!("built-in verb patterns: {e}"))?,
+    };
+    let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+    Ok((dict, verbs, cameo))
 }

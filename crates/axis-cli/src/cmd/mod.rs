@@ -6,7 +6,12 @@ mod demo;
 mod dict;
 mod eval;
 mod explain;
+mod export;
+mod ingest;
 mod input;
+mod recode;
+mod stats;
+mod store_args;
 
 use clap::{Parser, Subcommand};
 
@@ -44,6 +49,22 @@ enum Command {
     /// Score axis against labelled data (the dev set).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Code documents and store them, with their events, in a database (default axis.db).
+    ///
+    /// Re-running adds only documents whose text is not stored yet, so an interrupted ingest
+    /// resumes where it stopped. Example: axis ingest ~/news/ --db axis.db
+    Ingest(ingest::IngestArgs),
+    /// Code the stored documents again after a dictionary change (only those coded with other
+    /// dictionaries).
+    ///
+    /// Example: axis recode --db axis.db --dict mydict/
+    Recode(recode::RecodeArgs),
+    /// Write stored events out, filtered by date, actor, code and origin.
+    ///
+    /// Example: axis export --db axis.db --from 2018-01-01 --actor CHN --actor RUS --format csv
+    Export(export::ExportArgs),
+    /// Count what the database holds: documents, sentences, events by origin and year, by root.
+    Stats(stats::StatsArgs),
 }
 
 const ACTORS_HELP: &str = "\
@@ -70,5 +91,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Explain(a) => explain::run(a),
         Command::Dict(c) => dict::run(c),
         Command::Eval(c) => eval::run(c),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Recode(a) => recode::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Stats(a) => stats::run(a),
     }
 }
