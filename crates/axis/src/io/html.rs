@@ -590,19 +590,21 @@ fn flags(name: &str, attrs: &str) -> u8 {
                     f |= F_SOFT;
                 }
             }
-            "class" | "id" if !matches!(name, "html" | "body" | "main" | "article") => {
-                if v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-                    .any(|w| BOILERPLATE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
-                    || v.split_ascii_whitespace()
-                        .any(|w| BOILERPLATE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
-                {
-                    f |= F_SOFT;
-                }
+            "class" | "id" if !matches!(name, "html" | "body" | "main" | "article") && boilerplate(v) => {
+                f |= F_SOFT
             }
             _ => {}
         }
     }
     f
+}
+
+/// Whether a class or id names boilerplate: a word of it (split at spaces, `-`, `_`; or whole, for
+/// `sr-only`) is in [`BOILERPLATE_WORDS`].
+fn boilerplate(v: &str) -> bool {
+    let known = |w: &str| BOILERPLATE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b));
+    v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_').any(known)
+        || v.split_ascii_whitespace().any(known)
 }
 
 /// Collapses runs of whitespace to one space and trims.
