@@ -245,7 +245,7 @@ fn table() -> &'static FxHashMap<&'static str, &'static str> {
 }
 
 /// Windows-1252 characters for the C1 range: `&#146;` means `’` on the web (HTML5 rule).
-const C1: [char; 32] = [
+pub(super) const C1: [char; 32] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}',
     '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];

@@ -30,6 +30,11 @@ const DATE_FIELDS: &[(&str, &str)] = &[
     ("", "updated"),
 ];
 
+/// HTML elements without content, read as closed when unescaped HTML sits in a feed (not `link`,
+/// which is a real element in RSS).
+const HTML_VOID: &[&str] =
+    &["br", "img", "hr", "wbr", "input", "meta", "col", "area", "source", "embed", "param", "track"];
+
 /// A direct child element of an item: name, attributes, raw inner markup.
 struct Field<'a> {
     prefix: &'a str,
@@ -95,6 +100,9 @@ pub(super) fn read(path: &Path, src: &str, opts: &ReadOptions, complete: bool, o
         match token {
             Token::Start { name, attrs, self_closing, at, end } => {
                 let local = split_name(name).1;
+                // Unescaped HTML in a description often has `<br>` or `<img>` without `/>`.
+                let self_closing = self_closing
+                    || (!name.contains(':') && HTML_VOID.iter().any(|v| local.eq_ignore_ascii_case(v)));
                 if !seen_root {
                     seen_root = true;
                     if !["rss", "feed", "rdf"].iter().any(|r| local.eq_ignore_ascii_case(r)) {

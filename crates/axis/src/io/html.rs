@@ -21,7 +21,7 @@
 //!   `og:site_name`.
 
 use super::markup::{attribute, attributes, Token, Tokenizer};
-use super::{decode, entity, parse_story_date, Input, InputError, InputErrorKind, ReadOptions};
+use super::{entity, parse_story_date, Input, InputError, InputErrorKind, ReadOptions};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -29,7 +29,7 @@ use std::path::Path;
 /// Reads one page as one document: id from its address (canonical or `og:url`), else the file
 /// name; the first story-date candidate that parses (each one before it that does not is a warning).
 pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn FnMut(Input)) {
-    let Some(src) = decode(path, None, bytes, opts.lossy, on) else { return };
+    let Some(src) = super::decode_markup(path, bytes, opts.lossy, on) else { return };
     let page = extract(&src, false);
     if page.text.is_empty() {
         let msg = "no main text in this page (only scripts, navigation or boilerplate)".to_string();

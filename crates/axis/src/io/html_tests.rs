@@ -1,6 +1,7 @@
 //! Main-text extraction and page metadata, as tables over small pages written for these tests.
 
 use super::*;
+use crate::io::Reader;
 
 fn fixture(name: &str) -> String {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/io").join(name);
@@ -209,4 +210,63 @@ fn deep_nesting_and_huge_inputs() {
 fn fragments_keep_links() {
     let f = extract("<a href=\"https://x\">Leaders meet in Beijing</a>&nbsp;&nbsp;<font>Wire</font>", true);
     assert_eq!(f.text, "Leaders meet in Beijing Wire");
+}
+
+#[test]
+fn random_markup_never_panics() {
+    // Byte soup from markup pieces: unclosed tags and quotes, comments, CDATA, references cut in
+    // half, multi-byte characters. Extraction, feeds and the reader must take all of it.
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<p>",
+        "</p>",
+        "<div class=\"nav\">",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "&",
+        "&amp;",
+        "&#",
+        "&#x",
+        ";",
+        "\"",
+        "'",
+        "=",
+        " ",
+        "\n",
+        "é",
+        "中",
+        "<item>",
+        "</item>",
+        "<title>",
+        "</title>",
+        "<rss>",
+        "<feed>",
+        "<entry>",
+        "<a href=",
+        "<!DOCTYPE x [",
+        "]>",
+        "<meta name=date content=2019-01-01>",
+        "text",
+        "<time datetime='",
+        "<?",
+    ];
+    let mut rng = crate::testing::Lcg(7);
+    for _ in 0..2000 {
+        let n = rng.next(60);
+        let s: String = (0..n).map(|_| PIECES[rng.next(PIECES.len())]).collect();
+        let page = extract(&s, false);
+        assert!(!page.text.contains("\n\n\n"), "{s:?}");
+        let _ = extract(&s, true);
+        for name in ["x.html", "x.rss", "x.txt"] {
+            Reader::default().read_bytes(Path::new(name), s.as_bytes(), &mut |_| {});
+        }
+    }
 }

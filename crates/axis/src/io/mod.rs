@@ -223,7 +223,7 @@ impl Reader {
                             }
                         }
                     }
-                    if let Some(text) = decode(path, None, &bytes, self.opts.lossy, on) {
+                    if let Some(text) = decode_markup(path, &bytes, self.opts.lossy, on) {
                         feed::read(path, &text, &self.opts, failure.is_none(), on);
                     }
                 }
@@ -307,6 +307,59 @@ fn decode<'a>(
             }
         }
     }
+}
+
+/// Decodes a page or feed: UTF-8, or — when the bytes are not UTF-8 and the markup declares
+/// ISO-8859-1, Windows-1252 or ASCII (`<meta charset>`, `http-equiv` `charset=`, `<?xml encoding>`)
+/// — Windows-1252, as browsers read all three labels. Anything else goes to [`decode`].
+fn decode_markup<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    lossy: bool,
+    on: &mut dyn FnMut(Input),
+) -> Option<std::borrow::Cow<'a, str>> {
+    if std::str::from_utf8(bytes).is_err() && declared_charset(bytes).is_some_and(|c| is_latin(&c)) {
+        let text = bytes.iter().map(|&b| {
+            if (0x80..0xa0).contains(&b) {
+                entity::C1[b as usize - 0x80]
+            } else {
+                char::from(b)
+            }
+        });
+        return Some(std::borrow::Cow::Owned(text.collect()));
+    }
+    decode(path, None, bytes, lossy, on)
+}
+
+/// The character set a page or feed declares in its first 2 KiB, lower-cased.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = bytes[..bytes.len().min(2048)].to_ascii_lowercase();
+    let find = |key: &[u8]| head.windows(key.len()).position(|w| w == key).map(|i| i + key.len());
+    let at = find(b"charset=").or_else(|| find(b"encoding="))?;
+    let value: String = head[at..]
+        .iter()
+        .skip_while(|b| **b == b'"' || **b == b'\'' || b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .map(|&b| char::from(b))
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
+fn is_latin(charset: &str) -> bool {
+    matches!(
+        charset,
+        "iso-8859-1"
+            | "iso8859-1"
+            | "iso_8859-1"
+            | "latin1"
+            | "latin-1"
+            | "l1"
+            | "windows-1252"
+            | "cp1252"
+            | "x-cp1252"
+            | "us-ascii"
+            | "ascii"
+    )
 }
 
 /// The default document id for a file: its stem (`stdin` for standard input), without `.gz`.

@@ -217,6 +217,31 @@ fn formats_by_name_and_by_content() {
             d.clone(),
             &["warn bad-date.html: <meta property=\"article:published_time\"> \"soon\" is not a date I can read; ignored", "doc bad-date 2019-05-06 2"],
         ),
+        // Legacy charsets: ISO-8859-1 / Windows-1252 declared and used; UTF-8 otherwise required.
+        (
+            "latin.html",
+            b"<meta charset=\"ISO-8859-1\"><meta name=date content=2019-01-01><p>Caf\xe9 \x93talks\x94 in S\xe3o Paulo.</p>",
+            d.clone(),
+            &["doc latin 2019-01-01 1"],
+        ),
+        (
+            "latin.rss",
+            b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><item><title>Caf\xe9.</title><pubDate>2019-01-01</pubDate></item></channel></rss>",
+            d.clone(),
+            &["doc latin:1 2019-01-01 1"],
+        ),
+        (
+            "koi8.html",
+            b"<meta charset=\"koi8-r\"><p>\xf0\xd2\xc9</p>",
+            d.clone(),
+            &["skip koi8.html: not UTF-8 at byte 26; skipped (convert it to UTF-8, or pass --lossy to replace bad bytes)"],
+        ),
+        (
+            "raw-html.rss",
+            b"<rss><channel><item><title>T</title><description>Line one.<br>Line <b>two</b>.<img src=x></description><pubDate>2019-01-01</pubDate></item></channel></rss>",
+            d.clone(),
+            &["doc raw-html:1 2019-01-01 3"],
+        ),
         (
             "unclosed.rss",
             b"<rss><channel>\n<item><title>First.</title><pubDate>2019-01-01</pubDate></item>\n<item><title>Cut</title>\n<item><title>Third.</title><pubDate>2019-01-03</pubDate></item>\n</channel></rss>",
@@ -231,6 +256,13 @@ fn formats_by_name_and_by_content() {
     for (name, bytes, opts, want) in table {
         assert_eq!(read(name, bytes, opts.clone()), *want, "{name}: {:?}", String::from_utf8_lossy(bytes));
     }
+}
+
+#[test]
+fn legacy_charset_text() {
+    let page: &[u8] = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>Caf\xe9 \x93talks\x94 \x96 S\xe3o Paulo.</p>";
+    let got = read_full("latin.html", page, with_date("2019-01-01"));
+    assert_eq!(got, ["doc latin 2019-01-01 url=- title=- source=- | Caf\u{e9} \u{201c}talks\u{201d} \u{2013} S\u{e3}o Paulo."]);
 }
 
 #[test]
