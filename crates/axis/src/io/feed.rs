@@ -3,7 +3,8 @@
 //! The [`markup`](super::markup) tokenizer in XML mode feeds a stack of open elements. A
 //! document is the item's title, a blank line, and its content (`content:encoded` or Atom
 //! `content`, else `description` or `summary`), HTML in it turned into text by
-//! [`html::extract`](super::html::extract). Its story date is the first of `pubDate`, `published`,
+//! [`html::extract`](super::html::extract); the title only once when the content starts with it.
+//! Its story date is the first of `pubDate`, `published`,
 //! `dc:date`, `dcterms:issued`, `dcterms:created`, `issued`, `updated` that parses; its url the
 //! `link` (Atom: `href` of the alternate link); its id the `guid` / Atom `id` (else
 //! `rdf:about`, the link, or `file:line`); its source the feed's own title.
@@ -293,6 +294,8 @@ fn emit(
         .map(|f| field_text(f, true))
         .find(|t| !t.is_empty());
     let text = match (&title, &body) {
+        // A description that repeats the headline is not given it twice (nor its events).
+        (Some(t), Some(b)) if b.starts_with(t.as_str()) => b.clone(),
         (Some(t), Some(b)) => format!("{t}\n\n{b}"),
         (Some(t), None) => t.clone(),
         (None, Some(b)) => b.clone(),

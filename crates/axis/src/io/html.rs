@@ -199,13 +199,13 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "outbrain",
     "taboola",
     "disqus",
-    "hidden",
     "skip",
-    "sr-only",
-    "screen-reader-text",
-    "visually-hidden",
     "paywall",
 ];
+
+/// Whole class names of text no reader sees (`hidden-xs` only hides on small screens: not listed).
+const HIDDEN_CLASSES: &[&str] =
+    &["hidden", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "invisible"];
 
 /// Lines that are page furniture wherever they stand (compared lower-cased).
 const STOCK_LINES: &[&str] = &[
@@ -430,7 +430,8 @@ impl Extractor {
                 self.space = true;
                 continue;
             }
-            if c.is_control() {
+            // Controls, soft hyphens and zero-width characters would split words.
+            if c.is_control() || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}') {
                 continue;
             }
             if self.space && !self.cur.is_empty() {
@@ -575,9 +576,12 @@ fn flags(name: &str, attrs: &str) -> u8 {
     if matches!(name, "article" | "main") {
         f |= F_MAIN;
     }
+    let mut lower = String::new();
     for (n, v) in attributes(attrs) {
-        let n = n.to_ascii_lowercase();
-        match n.as_str() {
+        lower.clear();
+        lower.push_str(n);
+        lower.make_ascii_lowercase();
+        match lower.as_str() {
             "role" if HARD_ROLES.iter().any(|r| v.eq_ignore_ascii_case(r)) => f |= F_HARD,
             "role" if v.eq_ignore_ascii_case("main") => f |= F_MAIN,
             "itemprop" if v.eq_ignore_ascii_case("articlebody") => f |= F_MAIN,
@@ -599,12 +603,13 @@ fn flags(name: &str, attrs: &str) -> u8 {
     f
 }
 
-/// Whether a class or id names boilerplate: a word of it (split at spaces, `-`, `_`; or whole, for
-/// `sr-only`) is in [`BOILERPLATE_WORDS`].
+/// Whether a class or id names boilerplate: a word of it (split at spaces, `-`, `_`) is in
+/// [`BOILERPLATE_WORDS`], or a whole class is in [`HIDDEN_CLASSES`].
 fn boilerplate(v: &str) -> bool {
-    let known = |w: &str| BOILERPLATE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b));
-    v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_').any(known)
-        || v.split_ascii_whitespace().any(known)
+    let word = |w: &str| BOILERPLATE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b));
+    let class = |w: &str| HIDDEN_CLASSES.iter().any(|b| w.eq_ignore_ascii_case(b));
+    v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_').any(word)
+        || v.split_ascii_whitespace().any(class)
 }
 
 /// Collapses runs of whitespace to one space and trims.

@@ -54,6 +54,12 @@ fn text_table() {
             "<p>Story text, with <a href=x>one link</a> in it.</p><p><a href=a>Home</a> | <a href=b>World</a></p>",
             "Story text, with one link in it.",
         ),
+        (
+            "responsive classes are not hidden",
+            "<p class=\"hidden-xs lead\">Shown on wide screens.</p><span class=\"sr-only\">Opens in new window</span>",
+            "Shown on wide screens.",
+        ),
+        ("soft hyphens and zero-width spaces", "<p>Bei\u{ad}jing\u{200b} and Mos&shy;cow.</p>", "Beijing and Moscow."),
         ("stock lines dropped", "<p>Advertisement</p><p>Real.</p><p>Read more</p>", "Real."),
         ("entities", "<p>AT&amp;T &mdash; caf&eacute; &#8220;x&#x201D; &nbsp;y&copy</p>", "AT&T — café “x” y©"),
         // Broken markup: unclosed tags, stray brackets, an end tag that closes nothing.

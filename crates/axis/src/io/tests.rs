@@ -243,6 +243,12 @@ fn formats_by_name_and_by_content() {
             &["doc raw-html:1 2019-01-01 3"],
         ),
         (
+            "repeat.rss",
+            b"<rss><channel><item><title>Talks end</title><description>Talks end. Both sides left.</description><pubDate>2019-01-01</pubDate></item></channel></rss>",
+            d.clone(),
+            &["doc repeat:1 2019-01-01 2"],
+        ),
+        (
             "unclosed.rss",
             b"<rss><channel>\n<item><title>First.</title><pubDate>2019-01-01</pubDate></item>\n<item><title>Cut</title>\n<item><title>Third.</title><pubDate>2019-01-03</pubDate></item>\n</channel></rss>",
             d.clone(),
