@@ -236,6 +236,7 @@ const F_HARD: u8 = 1;
 const F_SOFT: u8 = 2;
 const F_MAIN: u8 = 4;
 const F_LINK: u8 = 8;
+const F_H1: u8 = 16;
 
 struct Open {
     id: u32,
@@ -270,7 +271,9 @@ struct Extractor {
     cur_links: usize,
     cur_soft: bool,
     cur_main: bool,
-    cur_h1: bool,
+    /// Open `h1` elements, and the first one's text (gathered even inside a dropped `<header>`).
+    h1_depth: usize,
+    h1_text: String,
     space: bool,
     title_tag: Option<String>,
     og_title: Option<String>,
@@ -295,6 +298,7 @@ pub(super) fn extract(src: &str, fragment: bool) -> Page {
                 Pending::Title => x.title_tag = Some(collapse(&entity::decode(t))).filter(|s| !s.is_empty()),
                 Pending::JsonLd => x.json_ld(t),
                 Pending::None => {
+                    x.h1_text(t);
                     if x.hard == 0 {
                         x.text(t);
                     }
@@ -371,13 +375,12 @@ impl Extractor {
             {
                 pending = Pending::JsonLd
             }
-            "h1" => self.cur_h1 = true,
             _ => {}
         }
         if self_closing || VOID.contains(&name) {
             return pending;
         }
-        let flags = flags(name, attrs);
+        let flags = flags(name, attrs) | if name == "h1" { F_H1 } else { 0 };
         let id = self.id(name);
         self.open_count[id as usize] += 1;
         self.count(flags, true);
@@ -402,6 +405,10 @@ impl Extractor {
                 break;
             }
         }
+        if self.h1_depth == 0 && self.h1.is_none() && !self.h1_text.is_empty() {
+            self.h1 = Some(collapse(&self.h1_text)).filter(|t| !t.is_empty());
+            self.h1_text.clear();
+        }
     }
 
     fn count(&mut self, flags: u8, up: bool) {
@@ -410,6 +417,7 @@ impl Extractor {
             (F_SOFT, &mut self.soft),
             (F_MAIN, &mut self.main),
             (F_LINK, &mut self.link),
+            (F_H1, &mut self.h1_depth),
         ] {
             if flags & bit != 0 {
                 if up {
@@ -418,6 +426,13 @@ impl Extractor {
                     *counter -= 1;
                 }
             }
+        }
+    }
+
+    /// Gathers the text of the first `<h1>`, wherever it stands.
+    fn h1_text(&mut self, raw: &str) {
+        if self.h1_depth > 0 && self.h1.is_none() {
+            self.h1_text.push_str(&entity::decode(raw));
         }
     }
 
@@ -453,18 +468,13 @@ impl Extractor {
     fn flush(&mut self) {
         self.space = false;
         if self.cur.is_empty() {
-            self.cur_h1 = false;
             return;
         }
         let text = std::mem::take(&mut self.cur);
-        if self.cur_h1 && self.h1.is_none() && !self.cur_soft {
-            self.h1 = Some(text.clone());
-        }
         self.blocks.push(Block { text, links: self.cur_links, soft: self.cur_soft, main: self.cur_main });
         self.cur_links = 0;
         self.cur_soft = false;
         self.cur_main = false;
-        self.cur_h1 = false;
     }
 
     fn meta(&mut self, attrs: &str) {

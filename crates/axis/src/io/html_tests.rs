@@ -159,6 +159,13 @@ fn metadata_table() {
         ("title beats h1", "<title> Page\n title </title><h1>H</h1>", Some("Page title"), None, None),
         ("h1 last", "<h1>The <em>headline</em></h1><p>x</p>", Some("The headline"), None, None),
         (
+            "h1 in a dropped header",
+            "<header><h1>Head<b>line</b> &amp; more</h1></header><p>x</p>",
+            Some("Headline & more"),
+            None,
+            None,
+        ),
+        (
             "canonical beats og:url",
             "<meta property=\"og:url\" content=\"https://a.example/og\"><link rel=\"canonical\" href=\"https://a.example/c?a=1&amp;b=2\">",
             None,
