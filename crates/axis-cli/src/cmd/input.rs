@@ -15,7 +15,8 @@ pub struct InputArgs {
     /// Input files or folders (`*.txt`, `*.html`: one document each; `*.xml`/`*.rss`/`*.atom`
     /// feeds: one per item; `*.jsonl`: one per line; any of them `.gz`); `-` or nothing for stdin.
     pub paths: Vec<PathBuf>,
-    /// Story date (YYYY-MM-DD) for documents that carry none in a `Date:` header or JSONL `date`.
+    /// Story date (YYYY-MM-DD) for documents that carry none (in a `Date:` header, JSONL `date`,
+    /// page metadata or feed item date).
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
     /// Input format; `auto` picks by extension (`.txt`; `.html`, `.htm`, `.xhtml`; `.xml`, `.rss`,
