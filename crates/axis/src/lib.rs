@@ -10,7 +10,8 @@
 //!    that finds actor mentions and resolves each at its clause's date.
 //! 4. [`mention`]: dictionary phrases compose into actor mentions ("3,000 Chinese troops" →
 //!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
-//! 5. [`io`]: documents come in from plain text, JSONL and stdin.
+//! 5. [`io`]: documents come in from plain text, HTML pages, RSS/Atom feeds, JSONL (any of them
+//!    gzipped) and stdin.
 //! 6. [`store`]: documents, sentences, events and quantities kept in one SQLite file; ingest,
 //!    recode, imports and queries.
 

@@ -12,13 +12,16 @@ use std::path::{Path, PathBuf};
 /// Where documents come from and how to read them.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Input files or folders (`*.txt`: one document each; `*.jsonl`: one per line); `-` or
-    /// nothing for stdin.
+    /// Input files or folders (`*.txt`, `*.html`: one document each; `*.xml`/`*.rss`/`*.atom`
+    /// feeds: one per item; `*.jsonl`: one per line; any of them `.gz`); `-` or nothing for stdin.
     pub paths: Vec<PathBuf>,
-    /// Story date (YYYY-MM-DD) for documents that carry none in a `Date:` header or JSONL `date`.
+    /// Story date (YYYY-MM-DD) for documents that carry none (in a `Date:` header, JSONL `date`,
+    /// page metadata or feed item date).
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
-    /// Input format; `auto` picks by extension (stdin: JSONL if it starts with `{`).
+    /// Input format; `auto` picks by extension (`.txt`; `.html`, `.htm`, `.xhtml`; `.xml`, `.rss`,
+    /// `.atom`, `.rdf`; `.jsonl`, `.ndjson`; each also `.gz`, decompressed up to 1 GiB), else by
+    /// the first bytes (`{` JSONL, `<!doctype html`/`<html` HTML, `<rss`/`<feed` a feed, text).
     #[arg(long = "input-format", value_enum, default_value_t = FormatArg::Auto)]
     pub input_format: FormatArg,
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the input.
@@ -33,12 +36,17 @@ pub struct InputArgs {
 /// Input formats.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormatArg {
-    /// By extension.
+    /// By extension, else by the first bytes.
     Auto,
     /// One document per file.
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// An HTML page: its main text, title, story date (article:published_time, JSON-LD, <time>).
+    Html,
+    /// An RSS 2.0, RSS 1.0 or Atom feed: one document per item, dated by its pubDate/published.
+    #[value(alias = "rss", alias = "atom")]
+    Feed,
 }
 
 /// Parses a `--date`-style argument (YYYY-MM-DD).
@@ -64,9 +72,12 @@ impl InputArgs {
                 FormatArg::Auto => InputFormat::Auto,
                 FormatArg::Text => InputFormat::Text,
                 FormatArg::Jsonl => InputFormat::Jsonl,
+                FormatArg::Html => InputFormat::Html,
+                FormatArg::Feed => InputFormat::Feed,
             },
             date: self.date,
             lossy: self.lossy,
+            ..ReadOptions::default()
         }
     }
 
