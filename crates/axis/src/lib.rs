@@ -11,12 +11,15 @@
 //! 4. [`mention`]: dictionary phrases compose into actor mentions ("3,000 Chinese troops" →
 //!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
 //! 5. [`io`]: documents come in from plain text, JSONL and stdin.
+//!
+//! Events coded by others come in through [`import`]: GDELT 1.0/2.0 and ICEWS files, plain or zipped.
 
 mod builtin;
 pub mod cameo;
 pub mod code;
 pub mod dict;
 pub mod eval;
+pub mod import;
 pub mod io;
 pub mod mention;
 pub mod text;
