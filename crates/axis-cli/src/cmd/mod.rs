@@ -6,6 +6,7 @@ mod demo;
 mod dict;
 mod eval;
 mod explain;
+mod import;
 mod input;
 
 use clap::{Parser, Subcommand};
@@ -44,7 +45,21 @@ enum Command {
     /// Score axis against labelled data (the dev set).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Import GDELT or ICEWS event files (plain or zip): normalised events to stdout.
+    ///
+    /// Example: axis import gdelt 20190201.export.CSV.zip --format csv > events.csv
+    #[command(after_long_help = IMPORT_HELP)]
+    Import(import::ImportArgs),
 }
+
+const IMPORT_HELP: &str = "\
+GDELT: 57 columns (1.0 backfiles), 58 (1.0 daily, with SOURCEURL) or 61 (2.0 exports), recognised
+per row. ICEWS: the Dataverse .tab files with their header row; country names become ISO codes
+and sectors CAMEO agents (\"Military,Government\" of \"Russian Federation\" = RUSMIL).
+
+A malformed row is reported on stderr with file:line and the reason, and skipped; an unknown ICEWS
+country or sector is a warning and the row is kept. The summary line counts rows read, imported and
+skipped, so every row is accounted for. The exit status is 1 only when nothing could be imported.";
 
 const ACTORS_HELP: &str = "\
 Table columns, one line per mention under its sentence:
@@ -70,5 +85,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Explain(a) => explain::run(a),
         Command::Dict(c) => dict::run(c),
         Command::Eval(c) => eval::run(c),
+        Command::Import(a) => import::run(a),
     }
 }

@@ -233,7 +233,76 @@ impl Default for ImportedEvent {
     }
 }
 
+/// The columns of [`ImportedEvent::fields`], as named in JSON (TSV/CSV header).
+pub const COLUMNS: [&str; 28] = [
+    "origin",
+    "origin_id",
+    "line",
+    "date",
+    "source",
+    "source_name",
+    "target",
+    "target_name",
+    "code",
+    "root",
+    "quad_class",
+    "goldstein",
+    "is_root_event",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "avg_tone",
+    "intensity",
+    "url",
+    "story_id",
+    "sentence",
+    "publisher",
+    "geo_name",
+    "geo_country",
+    "geo_actor",
+    "lat",
+    "lon",
+    "date_added",
+];
+
 impl ImportedEvent {
+    /// Every field as text, in [`COLUMNS`] order; `None` is empty, booleans are `1`/`0`.
+    pub fn fields(&self) -> [String; 28] {
+        fn opt<T: ToString>(v: Option<T>) -> String {
+            v.map_or_else(String::new, |v| v.to_string())
+        }
+        [
+            self.origin.to_string(),
+            self.origin_id.to_string(),
+            self.line.to_string(),
+            self.date.to_string(),
+            self.source.to_string(),
+            self.source_name.clone(),
+            self.target.to_string(),
+            self.target_name.clone(),
+            self.code.to_string(),
+            format!("{:02}", self.root),
+            self.quad_class.number().to_string(),
+            opt(self.goldstein),
+            opt(self.is_root_event.map(u8::from)),
+            opt(self.num_mentions),
+            opt(self.num_sources),
+            opt(self.num_articles),
+            opt(self.avg_tone),
+            opt(self.intensity),
+            self.url.clone(),
+            opt(self.story_id),
+            opt(self.sentence),
+            self.publisher.clone(),
+            self.geo_name.clone(),
+            self.geo_country.clone(),
+            self.geo_actor.to_string(),
+            opt(self.lat),
+            opt(self.lon),
+            opt(self.date_added),
+        ]
+    }
+
     /// Empties every field, keeping the strings' capacity.
     fn clear(&mut self) {
         let mut strings = [
