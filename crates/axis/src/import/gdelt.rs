@@ -70,15 +70,38 @@ fn layout(columns: usize) -> Option<&'static Layout> {
 
 /// Splits `line` on tabs into `fields`; returns the number of fields (which may exceed
 /// `fields.len()`, the extra ones not stored).
+///
+/// Rows have a tab every 7 bytes on average, too dense for a `memchr` call per tab to pay off:
+/// each 32-byte block is turned into a bit mask of its tabs (the compiler vectorizes the compare),
+/// and the set bits are walked.
 fn split<'a>(line: &'a [u8], fields: &mut [&'a [u8]; MAX_COLUMNS]) -> usize {
     let mut n = 0;
     let mut start = 0;
-    for tab in memchr::memchr_iter(b'\t', line) {
-        if n < MAX_COLUMNS {
-            fields[n] = &line[start..tab];
+    let mut field = |tab: usize, n: &mut usize| {
+        if *n < MAX_COLUMNS {
+            fields[*n] = &line[start..tab];
         }
-        n += 1;
+        *n += 1;
         start = tab + 1;
+    };
+    let blocks = line.chunks_exact(32);
+    let tail = blocks.remainder();
+    let mut base = 0;
+    for block in blocks {
+        let mut mask: u32 = 0;
+        for (j, &b) in block.iter().enumerate() {
+            mask |= u32::from(b == b'\t') << j;
+        }
+        while mask != 0 {
+            field(base + mask.trailing_zeros() as usize, &mut n);
+            mask &= mask - 1;
+        }
+        base += 32;
+    }
+    for (j, &b) in tail.iter().enumerate() {
+        if b == b'\t' {
+            field(base + j, &mut n);
+        }
     }
     if n < MAX_COLUMNS {
         fields[n] = &line[start..];
@@ -281,5 +304,28 @@ fn text(
 ) {
     if !push_text(dst, b) {
         warnings.push(ImportError::new(path, Some(line), ImportErrorKind::NotUtf8 { column }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_matches_a_plain_split_at_every_length() {
+        // Lines of every length around the 32-byte blocks, tabs at varied places.
+        let mut rng = crate::testing::Lcg(7);
+        for len in 0..140 {
+            for _ in 0..20 {
+                let line: Vec<u8> = (0..len)
+                    .map(|_| if rng.next(4) == 0 { b'\t' } else { b'a' + rng.next(26) as u8 })
+                    .collect();
+                let want: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+                let mut fields = [&[][..]; MAX_COLUMNS];
+                let n = split(&line, &mut fields);
+                assert_eq!(n, want.len(), "{line:?}");
+                assert_eq!(&fields[..n.min(MAX_COLUMNS)], &want[..n.min(MAX_COLUMNS)], "{line:?}");
+            }
+        }
     }
 }
