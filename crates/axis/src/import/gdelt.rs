@@ -126,7 +126,7 @@ pub(crate) fn read(
             Err(e) => return Err(ImportError::io(path, &e)),
         };
         let text = match line {
-            Line::Text(t) if t.is_empty() => continue,
+            Line::Text([]) => continue,
             Line::Text(t) => t,
             Line::TooLong(len) => {
                 summary.rows += 1;
