@@ -117,9 +117,12 @@ fn bench(c: &mut Criterion) {
             let mut events = 0u64;
             let mut problems = Vec::new();
             let rows = Rows { pool: pool.as_bytes(), at: pool.len(), left: REPEAT };
-            let summary = importer.import_reader(Path::new("generated"), rows, &mut |item| match item {
-                Imported::Event(e) => events += u64::from(e.origin_id > 0),
-                Imported::Warning(w) | Imported::Skipped(w) => problems.push(w.to_string()),
+            let summary = importer.import_reader(Path::new("generated"), rows, &mut |item| {
+                match item {
+                    Imported::Event(e) => events += u64::from(e.origin_id > 0),
+                    Imported::Warning(w) | Imported::Skipped(w) => problems.push(w.to_string()),
+                }
+                Flow::Continue(())
             });
             assert_eq!(problems.first(), None);
             assert_eq!((summary.imported, events), (total, total));

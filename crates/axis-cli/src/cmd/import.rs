@@ -4,7 +4,7 @@
 use anyhow::{bail, Context, Result};
 use axis::cameo::CameoTable;
 use axis::dict::Dictionary;
-use axis::import::{ImportOptions, Imported, ImportedEvent, Importer, Summary, COLUMNS};
+use axis::import::{Flow, ImportOptions, Imported, ImportedEvent, Importer, Summary, COLUMNS};
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -87,16 +87,19 @@ pub fn run(args: ImportArgs) -> Result<()> {
     let mut shown = 0usize;
     let mut write_error: Option<std::io::Error> = None;
     for path in &args.files {
-        let summary = importer.import_path(path, &mut |item| match item {
-            Imported::Event(e) => {
-                if write_error.is_none() {
+        let summary = importer.import_path(path, &mut |item| {
+            match item {
+                Imported::Event(e) => {
                     if let Err(err) = writer.write(&mut out, e) {
+                        // A closed pipe or a full disk: stop reading, report after the file.
                         write_error = Some(err);
+                        return Flow::Break(());
                     }
                 }
+                Imported::Warning(w) => report(&mut shown, args.show_errors, "warning", &w),
+                Imported::Skipped(s) => report(&mut shown, args.show_errors, "skipped", &s),
             }
-            Imported::Warning(w) => report(&mut shown, args.show_errors, "warning", &w),
-            Imported::Skipped(s) => report(&mut shown, args.show_errors, "skipped", &s),
+            Flow::Continue(())
         });
         total.add(&summary);
         if let Some(err) = write_error.take() {

@@ -5,7 +5,7 @@
 //! and against the bytes actually inflated, while it is read (a forged header can understate an
 //! entry's size).
 
-use super::{ImportError, ImportErrorKind, Imported, Summary};
+use super::{Flow, ImportError, ImportErrorKind, Imported, Summary};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -71,7 +71,12 @@ impl<R: Read> Read for Limited<R> {
 }
 
 /// What reads one entry: its name for messages, the stream, the running summary, the callback.
-pub(crate) type EntryReader<'a> = dyn FnMut(&Path, &mut dyn Read, &mut Summary, &mut dyn FnMut(Imported<'_>)) -> Result<(), ImportError>
+pub(crate) type EntryReader<'a> = dyn FnMut(
+        &Path,
+        &mut dyn Read,
+        &mut Summary,
+        &mut dyn FnMut(Imported<'_>) -> Flow,
+    ) -> Result<Flow, ImportError>
     + 'a;
 
 /// Reads every file entry of the archive in order with `read`, at most `limit` uncompressed bytes
@@ -82,12 +87,12 @@ pub(crate) fn for_each_entry(
     path: &Path,
     limit: u64,
     summary: &mut Summary,
-    on: &mut dyn FnMut(Imported<'_>),
+    on: &mut dyn FnMut(Imported<'_>) -> Flow,
     read: &mut EntryReader<'_>,
 ) {
-    let fail = |summary: &mut Summary, on: &mut dyn FnMut(Imported<'_>), p: &Path, kind| {
+    let fail = |summary: &mut Summary, on: &mut dyn FnMut(Imported<'_>) -> Flow, p: &Path, kind| {
         summary.failed += 1;
-        on(Imported::Skipped(ImportError::new(p, None, kind)));
+        let _ = on(Imported::Skipped(ImportError::new(p, None, kind)));
     };
     let mut zip = match zip::ZipArchive::new(io::BufReader::new(file)) {
         Ok(z) => z,
@@ -109,9 +114,13 @@ pub(crate) fn for_each_entry(
         let mut limited = Limited::new(&mut entry, limit - used);
         let result = read(&name, &mut limited, summary, on);
         used = limit - limited.left;
-        if let Err(e) = result {
-            let kind = if limited.exceeded { ImportErrorKind::TooLarge { limit } } else { e.kind };
-            return fail(summary, on, &e.path, kind);
+        match result {
+            Ok(Flow::Continue(())) => {}
+            Ok(Flow::Break(())) => return,
+            Err(e) => {
+                let kind = if limited.exceeded { ImportErrorKind::TooLarge { limit } } else { e.kind };
+                return fail(summary, on, &e.path, kind);
+            }
         }
     }
 }

@@ -17,7 +17,7 @@
 
 use super::lines::{Line, LineReader};
 use super::{parse_u64, parse_yyyymmdd, push_text, Added, ImportError, ImportErrorKind, Imported};
-use super::{ImportedEvent, Origin, Summary};
+use super::{Flow, ImportedEvent, Origin, Summary};
 use crate::cameo::{EventCode, QuadClass};
 use crate::dict::Code;
 use std::path::Path;
@@ -115,14 +115,14 @@ pub(crate) fn read(
     path: &Path,
     event: &mut ImportedEvent,
     summary: &mut Summary,
-    on: &mut dyn FnMut(Imported<'_>),
-) -> Result<(), ImportError> {
+    on: &mut dyn FnMut(Imported<'_>) -> Flow,
+) -> Result<Flow, ImportError> {
     let max = lines.max();
     let mut warnings = Vec::new();
     loop {
         let (number, line) = match lines.next_line() {
             Ok(Some(l)) => l,
-            Ok(None) => return Ok(()),
+            Ok(None) => return Ok(Flow::Continue(())),
             Err(e) => return Err(ImportError::io(path, &e)),
         };
         let text = match line {
@@ -132,7 +132,9 @@ pub(crate) fn read(
                 summary.rows += 1;
                 summary.skipped += 1;
                 let kind = ImportErrorKind::LineTooLong { len, limit: max };
-                on(Imported::Skipped(ImportError::new(path, Some(number), kind)));
+                if on(Imported::Skipped(ImportError::new(path, Some(number), kind))).is_break() {
+                    return Ok(Flow::Break(()));
+                }
                 continue;
             }
         };
@@ -142,14 +144,21 @@ pub(crate) fn read(
             Ok(()) => {
                 summary.imported += 1;
                 summary.warnings += warnings.len() as u64;
-                on(Imported::Event(event));
+                let mut flow = on(Imported::Event(event));
                 for w in warnings.drain(..) {
-                    on(Imported::Warning(w));
+                    if flow.is_continue() {
+                        flow = on(Imported::Warning(w));
+                    }
+                }
+                if flow.is_break() {
+                    return Ok(flow);
                 }
             }
             Err(e) => {
                 summary.skipped += 1;
-                on(Imported::Skipped(e));
+                if on(Imported::Skipped(e)).is_break() {
+                    return Ok(Flow::Break(()));
+                }
             }
         }
     }

@@ -14,7 +14,9 @@
 //! Goldstein score is axis's, for the code or its nearest parent.
 
 use super::lines::{Line, LineReader};
-use super::{parse_u64, push_text, ImportError, ImportErrorKind, Imported, ImportedEvent, Origin, Summary};
+use super::{
+    parse_u64, push_text, Flow, ImportError, ImportErrorKind, Imported, ImportedEvent, Origin, Summary,
+};
 use crate::cameo::{CameoTable, EventCode};
 use crate::dict::{Code, Dictionary, EntityKind, Usage};
 use crate::text::Document;
@@ -352,8 +354,8 @@ pub(crate) fn read(
     resolver: &mut Resolver<'_>,
     event: &mut ImportedEvent,
     summary: &mut Summary,
-    on: &mut dyn FnMut(Imported<'_>),
-) -> Result<(), ImportError> {
+    on: &mut dyn FnMut(Imported<'_>) -> Flow,
+) -> Result<Flow, ImportError> {
     let max = lines.max();
     let mut columns: Option<Columns> = None;
     let mut warnings = Vec::new();
@@ -373,7 +375,9 @@ pub(crate) fn read(
                     summary.skipped += 1;
                 }
                 let kind = ImportErrorKind::LineTooLong { len, limit: max };
-                on(Imported::Skipped(ImportError::new(path, Some(number), kind)));
+                if on(Imported::Skipped(ImportError::new(path, Some(number), kind))).is_break() {
+                    return Ok(Flow::Break(()));
+                }
                 continue;
             }
         };
@@ -392,21 +396,28 @@ pub(crate) fn read(
             Ok(()) => {
                 summary.imported += 1;
                 summary.warnings += warnings.len() as u64;
-                on(Imported::Event(event));
+                let mut flow = on(Imported::Event(event));
                 for w in warnings.drain(..) {
-                    on(Imported::Warning(w));
+                    if flow.is_continue() {
+                        flow = on(Imported::Warning(w));
+                    }
+                }
+                if flow.is_break() {
+                    return Ok(flow);
                 }
             }
             Err(e) => {
                 summary.skipped += 1;
-                on(Imported::Skipped(e));
+                if on(Imported::Skipped(e)).is_break() {
+                    return Ok(Flow::Break(()));
+                }
             }
         }
     }
     if columns.is_none() {
         return Err(ImportError::new(path, None, ImportErrorKind::NoHeader));
     }
-    Ok(())
+    Ok(Flow::Continue(()))
 }
 
 /// `NA` and blanks mean unknown.

@@ -23,7 +23,7 @@
 //! Unknown ICEWS countries and sectors are warnings: the row is imported with what is known.
 //!
 //! ```
-//! use axis::import::{Imported, Importer, ImportOptions};
+//! use axis::import::{Flow, Imported, Importer, ImportOptions};
 //! use std::path::Path;
 //!
 //! let row = "1\t20190201\t201902\t2019\t2019.0877\tRUSGOV\tRUSSIA\tRUS\t\t\t\t\tGOV\t\t\t\
@@ -36,6 +36,7 @@
 //!     if let Imported::Event(e) = item {
 //!         codes.push(format!("{} {} {} {}", e.source, e.code, e.target, e.date));
 //!     }
+//!     Flow::Continue(())
 //! });
 //! assert_eq!(codes, ["RUSGOV 042 CHN 2019-02-01"]);
 //! assert_eq!((summary.rows, summary.imported, summary.skipped), (1, 1, 0));
@@ -57,7 +58,11 @@ use lines::LineReader;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::Path;
+
+/// What the callback answers: go on, or stop reading (the rows delivered so far stay delivered).
+pub type Flow = ControlFlow<()>;
 
 /// Default cap on the uncompressed bytes read from one zip archive: 16 GiB, above the largest
 /// GDELT or ICEWS file (GDELT's yearly backfiles unpack to a few GB) and far below what a zip bomb
@@ -347,7 +352,8 @@ impl Default for ImportOptions {
     }
 }
 
-/// What an import produces, in file order.
+/// What an import produces, in file order. The callback answers each item with a [`Flow`]:
+/// `ControlFlow::Break(())` stops the import (a closed pipe, a full disk, a failed insert).
 #[derive(Debug)]
 pub enum Imported<'a> {
     /// An event. It is lent: the importer reuses it for the next row.
@@ -422,15 +428,15 @@ impl<'d> Importer<'d> {
     }
 
     /// Reads one file, plain or zip (every entry of an archive, in order), calling `on` for every
-    /// event, warning and skipped row. Never stops at a bad row; a file that cannot be opened is
-    /// reported through `on` as skipped.
-    pub fn import_path(&mut self, path: &Path, on: &mut dyn FnMut(Imported<'_>)) -> Summary {
+    /// event, warning and skipped row. Never stops at a bad row (only when `on` says so); a file
+    /// that cannot be opened is reported through `on` as skipped.
+    pub fn import_path(&mut self, path: &Path, on: &mut dyn FnMut(Imported<'_>) -> Flow) -> Summary {
         let mut summary = Summary::default();
         let mut file = match std::fs::File::open(path) {
             Ok(f) => f,
             Err(e) => {
                 summary.failed += 1;
-                on(Imported::Skipped(ImportError::io(path, &e)));
+                let _ = on(Imported::Skipped(ImportError::io(path, &e)));
                 return summary;
             }
         };
@@ -449,12 +455,12 @@ impl<'d> Importer<'d> {
             Ok(false) => {
                 if let Err(e) = self.read_stream(path, &mut file, &mut summary, on) {
                     summary.failed += 1;
-                    on(Imported::Skipped(e));
+                    let _ = on(Imported::Skipped(e));
                 }
             }
             Err(e) => {
                 summary.failed += 1;
-                on(Imported::Skipped(ImportError::io(path, &e)));
+                let _ = on(Imported::Skipped(ImportError::io(path, &e)));
             }
         }
         summary
@@ -465,25 +471,25 @@ impl<'d> Importer<'d> {
         &mut self,
         name: &Path,
         mut input: impl Read,
-        on: &mut dyn FnMut(Imported<'_>),
+        on: &mut dyn FnMut(Imported<'_>) -> Flow,
     ) -> Summary {
         let mut summary = Summary::default();
         if let Err(e) = self.read_stream(name, &mut input, &mut summary, on) {
             summary.failed += 1;
-            on(Imported::Skipped(e));
+            let _ = on(Imported::Skipped(e));
         }
         summary
     }
 
-    /// Reads one stream to its end; an error is returned when reading itself fails (the rows
-    /// before it have been delivered).
+    /// Reads one stream to its end, or until the callback stops; an error is returned when
+    /// reading itself fails (the rows before it have been delivered).
     fn read_stream(
         &mut self,
         name: &Path,
         input: &mut dyn Read,
         summary: &mut Summary,
-        on: &mut dyn FnMut(Imported<'_>),
-    ) -> Result<(), ImportError> {
+        on: &mut dyn FnMut(Imported<'_>) -> Flow,
+    ) -> Result<Flow, ImportError> {
         summary.files += 1;
         let mut lines = LineReader::new(input, self.opts.max_line);
         let event = &mut self.event;

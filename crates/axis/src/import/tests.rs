@@ -15,12 +15,15 @@ struct Collected {
     summary: Summary,
 }
 
-fn collect(run: impl FnOnce(&mut dyn FnMut(Imported<'_>)) -> Summary) -> Collected {
+fn collect(run: impl FnOnce(&mut dyn FnMut(Imported<'_>) -> Flow) -> Summary) -> Collected {
     let mut c = Collected::default();
-    let summary = run(&mut |item| match item {
-        Imported::Event(e) => c.events.push(e.clone()),
-        Imported::Warning(w) => c.warnings.push(w.to_string()),
-        Imported::Skipped(s) => c.skipped.push(s.to_string()),
+    let summary = run(&mut |item| {
+        match item {
+            Imported::Event(e) => c.events.push(e.clone()),
+            Imported::Warning(w) => c.warnings.push(w.to_string()),
+            Imported::Skipped(s) => c.skipped.push(s.to_string()),
+        }
+        Flow::Continue(())
     });
     c.summary = summary;
     c
@@ -154,6 +157,27 @@ fn gdelt_empty_optional_fields_and_odd_text() {
     assert_eq!(ethnic.events[0].source.as_str(), "IDGCOP");
     assert_eq!(e.source_name, "RUSSI\u{fffd}");
     assert_eq!(c.warnings, ["t.tsv:1: Actor1Name is not valid UTF-8; decoded with replacement characters"]);
+}
+
+#[test]
+fn the_callback_can_stop_the_import() {
+    let rows: String = (0..10).map(|i| gdelt_row(58, &[(0, &(i + 1).to_string())]) + "\n").collect();
+    let path = temp("stop.zip");
+    write_zip(&path, &[("a.CSV", rows.as_bytes()), ("b.CSV", rows.as_bytes())]);
+    let mut importer = Importer::gdelt(ImportOptions::default());
+    let mut seen = Vec::new();
+    let summary = importer.import_path(&path, &mut |item| {
+        if let Imported::Event(e) = item {
+            seen.push(e.origin_id);
+        }
+        if seen.len() == 3 {
+            Flow::Break(())
+        } else {
+            Flow::Continue(())
+        }
+    });
+    assert_eq!(seen, [1, 2, 3], "no row after the stop, and not the second entry");
+    assert_eq!((summary.files, summary.imported), (1, 3));
 }
 
 #[test]
