@@ -10,7 +10,7 @@
 // criterion's macros define undocumented public items.
 #![allow(missing_docs)]
 
-use axis::import::{ImportOptions, Imported, Importer};
+use axis::import::{Flow, ImportOptions, Imported, Importer};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::io::Read;
 use std::path::Path;
