@@ -16,7 +16,7 @@
 //! (names, place, URL) are copied, into strings reused from row to row.
 
 use super::lines::{Line, LineReader};
-use super::{parse_u64, parse_yyyymmdd, push_text, Added, ImportError, ImportErrorKind, Imported};
+use super::{parse_f64, parse_u64, parse_yyyymmdd, push_text, Added, ImportError, ImportErrorKind, Imported};
 use super::{Flow, ImportedEvent, Origin, Summary};
 use crate::cameo::{EventCode, QuadClass};
 use crate::dict::Code;
@@ -282,7 +282,7 @@ fn optional_f64(b: &[u8]) -> Option<Option<f64>> {
     if b.is_empty() {
         return Some(None);
     }
-    std::str::from_utf8(b).ok()?.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some)
+    parse_f64(b).map(Some)
 }
 
 /// `DATEADDED`: `YYYYMMDD` or `YYYYMMDDHHMMSS`.

@@ -181,6 +181,27 @@ fn the_callback_can_stop_the_import() {
 }
 
 #[test]
+fn fast_number_parsing_agrees_with_the_standard_parser() {
+    let fixed = ["0", "-0", "1.9", "-10", "5.", ".5", "-.5", ".", "-", "", "1e5", "1.2.3", "+1", "38.8973"];
+    let mut rng = crate::testing::Lcg(11);
+    let mut random = Vec::new();
+    for _ in 0..20_000 {
+        let len = 1 + rng.next(20);
+        let mut s = String::new();
+        for _ in 0..len {
+            let alphabet = if rng.next(8) == 0 { 13 } else { 11 };
+            s.push(b"0123456789.-e"[rng.next(alphabet)] as char);
+        }
+        random.push(s);
+    }
+    for s in fixed.iter().map(|s| s.to_string()).chain(random) {
+        let want = s.parse::<f64>().ok().filter(|x| x.is_finite());
+        let got = parse_f64(s.as_bytes());
+        assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{s:?}");
+    }
+}
+
+#[test]
 fn overlong_lines_are_skipped() {
     let text = format!("{}\n{}\n{}\n", gdelt_row(58, &[]), "x".repeat(5000), gdelt_row(58, &[]));
     let mut importer = Importer::gdelt(ImportOptions { max_line: 4000, ..ImportOptions::default() });
