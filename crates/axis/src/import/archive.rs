@@ -54,16 +54,24 @@ impl<R: Read> Limited<R> {
 
 impl<R: Read> Read for Limited<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.exceeded {
+            return Err(io::Error::other(LimitExceeded));
+        }
         if buf.is_empty() {
             return Ok(0);
         }
-        // Ask for one byte more than allowed, so crossing the cap is seen, not silently cut.
+        // Ask for one byte more than allowed, so crossing the cap is seen, not silently cut. The
+        // bytes within the cap are still handed out (their rows get imported); the next read fails.
         let want = buf.len().min(usize::try_from(self.left.saturating_add(1)).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..want])?;
         if n as u64 > self.left {
+            let allowed = self.left as usize;
             self.left = 0;
             self.exceeded = true;
-            return Err(io::Error::other(LimitExceeded));
+            if allowed == 0 {
+                return Err(io::Error::other(LimitExceeded));
+            }
+            return Ok(allowed);
         }
         self.left -= n as u64;
         Ok(n)

@@ -261,6 +261,41 @@ fn zip_bombs_end_in_a_clear_error() {
     assert_eq!(collect(|on| importer.import_path(&path, on)).events.len(), 2000);
 }
 
+/// Rewrites the uncompressed size that a zip's local and central headers declare for every entry.
+fn forge_sizes(path: &Path, size: u32) {
+    let mut bytes = std::fs::read(path).expect("zip");
+    let mut i = 0;
+    while i + 30 < bytes.len() {
+        let at = match &bytes[i..i + 4] {
+            b"PK\x03\x04" => Some(i + 22),
+            b"PK\x01\x02" => Some(i + 24),
+            _ => None,
+        };
+        if let Some(at) = at {
+            bytes[at..at + 4].copy_from_slice(&size.to_le_bytes());
+        }
+        i += 1;
+    }
+    std::fs::write(path, bytes).expect("write zip");
+}
+
+#[test]
+fn a_zip_that_understates_its_size_is_stopped_while_inflating() {
+    let rows: String = (0..2000).map(|i| gdelt_row(58, &[(0, &(i + 1).to_string())]) + "\n").collect();
+    let path = temp("liar.zip");
+    write_zip(&path, &[("liar.CSV", rows.as_bytes())]);
+    forge_sizes(&path, 1000);
+    let mut importer =
+        Importer::gdelt(ImportOptions { max_uncompressed: 100_000, ..ImportOptions::default() });
+    let c = collect(|on| importer.import_path(&path, on));
+    assert_eq!(c.skipped.len(), 1, "{:?}", c.skipped);
+    assert!(c.skipped[0].contains("liar.zip!liar.CSV: uncompressed size exceeds the limit of 100000 bytes"));
+    // The rows inflated before the cap are delivered, in order, and no more than the cap holds.
+    let n = c.events.len();
+    assert!(n > 100 && n < 100_000 / 150, "{n} rows");
+    assert!(c.events.iter().enumerate().all(|(i, e)| e.origin_id == i as u64 + 1));
+}
+
 #[test]
 fn the_stream_cap_holds_even_when_the_archive_lies_about_sizes() {
     // The declared size is checked first; this checks the bytes actually inflated.
