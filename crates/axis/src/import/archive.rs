@@ -88,8 +88,9 @@ pub(crate) type EntryReader<'a> = dyn FnMut(
     + 'a;
 
 /// Reads every file entry of the archive in order with `read`, at most `limit` uncompressed bytes
-/// in all. Problems are delivered to `on` as skipped items; a broken entry ends the archive (later
-/// entries cannot be trusted to be found), a cap crossed ends it too.
+/// in all. Problems are delivered to `on` as skipped items: a broken or unsupported entry is
+/// skipped and the next one read; an unreadable archive, a cap crossed or the callback's stop end
+/// the archive.
 pub(crate) fn for_each_entry(
     file: File,
     path: &Path,
@@ -110,7 +111,11 @@ pub(crate) fn for_each_entry(
     for i in 0..zip.len() {
         let mut entry = match zip.by_index(i) {
             Ok(e) => e,
-            Err(e) => return fail(summary, on, path, ImportErrorKind::Zip(format!("entry {}: {e}", i + 1))),
+            Err(e) => {
+                // An entry with an unsupported method or a broken header: the others may be fine.
+                fail(summary, on, path, ImportErrorKind::Zip(format!("entry {}: {e}", i + 1)));
+                continue;
+            }
         };
         if entry.is_dir() {
             continue;
@@ -125,10 +130,11 @@ pub(crate) fn for_each_entry(
         match result {
             Ok(Flow::Continue(())) => {}
             Ok(Flow::Break(())) => return,
-            Err(e) => {
-                let kind = if limited.exceeded { ImportErrorKind::TooLarge { limit } } else { e.kind };
-                return fail(summary, on, &e.path, kind);
+            Err(e) if limited.exceeded => {
+                return fail(summary, on, &e.path, ImportErrorKind::TooLarge { limit });
             }
+            // A corrupt entry (bad checksum, truncated data): report it, go on with the next.
+            Err(e) => fail(summary, on, &e.path, e.kind),
         }
     }
 }

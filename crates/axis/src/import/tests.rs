@@ -244,6 +244,31 @@ fn zip_archives_are_read_entry_by_entry() {
 }
 
 #[test]
+fn a_corrupt_entry_is_reported_and_the_next_one_read() {
+    let path = temp("corrupt.zip");
+    let file = std::fs::File::create(&path).expect("create zip");
+    let mut zip = zip::ZipWriter::new(file);
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("a.CSV", stored).expect("entry");
+    zip.write_all(format!("{}\n", gdelt_row(58, &[(0, "1")])).as_bytes()).expect("write");
+    zip.start_file("b.CSV", stored).expect("entry");
+    zip.write_all(format!("{}\n", gdelt_row(58, &[(0, "2")])).as_bytes()).expect("write");
+    zip.finish().expect("finish");
+    // Change one byte of the first entry's data: its checksum no longer matches.
+    let mut bytes = std::fs::read(&path).expect("zip");
+    let at = bytes.windows(6).position(|w| w == b"RUSGOV").expect("row in stored data");
+    bytes[at + 5] = b'X';
+    std::fs::write(&path, bytes).expect("write zip");
+    let mut importer = Importer::gdelt(ImportOptions::default());
+    let c = collect(|on| importer.import_path(&path, on));
+    // Rows are delivered as they stream; the bad checksum is reported when the entry ends.
+    assert_eq!(c.skipped.len(), 1, "{:?}", c.skipped);
+    assert!(c.skipped[0].contains("corrupt.zip!a.CSV: cannot read"), "{}", c.skipped[0]);
+    assert_eq!(c.events.iter().map(|e| e.origin_id).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!((c.summary.files, c.summary.failed), (2, 1));
+}
+
+#[test]
 fn zip_bombs_end_in_a_clear_error() {
     // 2,000 rows inflate to ~400 KB from a few KB; the limit is 100 KB.
     let rows: String = (0..2000).map(|i| gdelt_row(58, &[(0, &i.to_string())]) + "\n").collect();
