@@ -14,12 +14,15 @@
 //!    gzipped) and stdin.
 //! 6. [`store`]: documents, sentences, events and quantities kept in one SQLite file; ingest,
 //!    recode, imports and queries.
+//!
+//! Events coded by others come in through [`import`]: GDELT 1.0/2.0 and ICEWS files, plain or zipped.
 
 mod builtin;
 pub mod cameo;
 pub mod code;
 pub mod dict;
 pub mod eval;
+pub mod import;
 pub mod io;
 pub mod mention;
 pub mod store;

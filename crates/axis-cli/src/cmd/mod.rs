@@ -8,6 +8,7 @@ mod eval;
 mod explain;
 mod export;
 mod ingest;
+mod import;
 mod input;
 mod recode;
 mod stats;
@@ -65,7 +66,21 @@ enum Command {
     Export(export::ExportArgs),
     /// Count what the database holds: documents, sentences, events by origin and year, by root.
     Stats(stats::StatsArgs),
+    /// Import GDELT or ICEWS event files (plain or zip): normalised events to stdout.
+    ///
+    /// Example: axis import gdelt 20190201.export.CSV.zip --format csv > events.csv
+    #[command(after_long_help = IMPORT_HELP)]
+    Import(import::ImportArgs),
 }
+
+const IMPORT_HELP: &str = "\
+GDELT: 57 columns (1.0 backfiles), 58 (1.0 daily, with SOURCEURL) or 61 (2.0 exports), recognised
+per row. ICEWS: the Dataverse .tab files with their header row; country names become ISO codes
+and sectors CAMEO agents (\"Military,Government\" of \"Russian Federation\" = RUSMIL).
+
+A malformed row is reported on stderr with file:line and the reason, and skipped; an unknown ICEWS
+country or sector is a warning and the row is kept. The summary line counts rows read, imported and
+skipped, so every row is accounted for. The exit status is 1 only when nothing could be imported.";
 
 const ACTORS_HELP: &str = "\
 Table columns, one line per mention under its sentence:
@@ -95,5 +110,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Recode(a) => recode::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Import(a) => import::run(a),
     }
 }

@@ -1,0 +1,196 @@
+//! `axis import gdelt|icews FILES…`: read GDELT or ICEWS event files (plain or zip) and write the
+//! normalised events to stdout; a summary and the first problems go to stderr.
+
+use anyhow::{bail, Context, Result};
+use axis::cameo::CameoTable;
+use axis::dict::Dictionary;
+use axis::import::{Flow, ImportOptions, Imported, ImportedEvent, Importer, Summary, COLUMNS};
+use clap::{Args, ValueEnum};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+/// Which dataset the files hold.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatasetArg {
+    /// GDELT 1.0 (57 or 58 columns) or 2.0 (61 columns) event files, tab-separated, no header.
+    Gdelt,
+    /// ICEWS Dataverse event files (`.tab`), tab-separated with a header row.
+    Icews,
+}
+
+/// Output formats of `axis import`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated with a header (RFC 4180 quoting).
+    Csv,
+    /// Tab-separated with a header.
+    Tsv,
+}
+
+/// Arguments of `axis import`.
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The dataset.
+    #[arg(value_enum)]
+    pub dataset: DatasetArg,
+    /// Files to import: plain or `.zip` (every entry is read).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ImportFormat,
+    /// Most bytes one zip archive may inflate to, e.g. 500M or 32G (guards against zip bombs).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16G")]
+    pub max_unzipped: u64,
+    /// How many problems (skipped rows, warnings) to print; the rest are only counted.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub show_errors: usize,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.split_at(i),
+        None => (s, ""),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("{s:?} is not a size (e.g. 500M, 16G)"))?;
+    let mult: u64 = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        "T" | "TB" | "TIB" => 1 << 40,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M, G or T)")),
+    };
+    n.checked_mul(mult).ok_or_else(|| format!("{s:?} is too large"))
+}
+
+/// Runs `axis import`.
+pub fn run(args: ImportArgs) -> Result<()> {
+    let opts = ImportOptions { max_uncompressed: args.max_unzipped, ..ImportOptions::default() };
+    let dict;
+    let cameo;
+    let mut importer = match args.dataset {
+        DatasetArg::Gdelt => Importer::gdelt(opts),
+        DatasetArg::Icews => {
+            dict = Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}"))?;
+            cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+            Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut writer = Writer { format: args.format, wrote_header: false, line: String::new() };
+    let mut total = Summary::default();
+    let mut shown = 0usize;
+    let mut write_error: Option<std::io::Error> = None;
+    for path in &args.files {
+        let summary = importer.import_path(path, &mut |item| {
+            match item {
+                Imported::Event(e) => {
+                    if let Err(err) = writer.write(&mut out, e) {
+                        // A closed pipe or a full disk: stop reading, report after the file.
+                        write_error = Some(err);
+                        return Flow::Break(());
+                    }
+                }
+                Imported::Warning(w) => report(&mut shown, args.show_errors, "warning", &w),
+                Imported::Skipped(s) => report(&mut shown, args.show_errors, "skipped", &s),
+            }
+            Flow::Continue(())
+        });
+        total.add(&summary);
+        if let Some(err) = write_error.take() {
+            return Err(err).context("writing events");
+        }
+    }
+    out.flush().context("writing events")?;
+    let problems = total.skipped + total.warnings + total.failed;
+    if problems as usize > shown {
+        eprintln!("… {} more problems not shown (--show-errors N to see more)", problems as usize - shown);
+    }
+    eprintln!(
+        "{} rows read from {} file{}: {} imported, {} skipped, {} warnings{}",
+        total.rows,
+        total.files,
+        if total.files == 1 { "" } else { "s" },
+        total.imported,
+        total.skipped,
+        total.warnings,
+        if total.failed > 0 {
+            format!(", {} files or archives unreadable", total.failed)
+        } else {
+            String::new()
+        }
+    );
+    if total.imported == 0 && (total.failed > 0 || total.skipped > 0) {
+        bail!("nothing imported");
+    }
+    Ok(())
+}
+
+fn report(shown: &mut usize, max: usize, what: &str, e: &axis::import::ImportError) {
+    if *shown < max {
+        eprintln!("{what}: {e}");
+    }
+    *shown += 1;
+}
+
+struct Writer {
+    format: ImportFormat,
+    wrote_header: bool,
+    line: String,
+}
+
+impl Writer {
+    fn write(&mut self, out: &mut impl Write, e: &ImportedEvent) -> std::io::Result<()> {
+        let sep = match self.format {
+            ImportFormat::Jsonl => {
+                serde_json::to_writer(&mut *out, e)?;
+                return out.write_all(b"\n");
+            }
+            ImportFormat::Csv => ',',
+            ImportFormat::Tsv => '\t',
+        };
+        if !self.wrote_header {
+            self.wrote_header = true;
+            writeln!(out, "{}", COLUMNS.join(&sep.to_string()))?;
+        }
+        self.line.clear();
+        for (i, f) in e.fields().iter().enumerate() {
+            if i > 0 {
+                self.line.push(sep);
+            }
+            match self.format {
+                ImportFormat::Csv if f.contains([',', '"', '\n', '\r']) => {
+                    self.line.push('"');
+                    self.line.push_str(&f.replace('"', "\"\""));
+                    self.line.push('"');
+                }
+                ImportFormat::Tsv if f.contains(['\t', '\n', '\r']) => {
+                    self.line.push_str(&f.replace(['\t', '\n', '\r'], " "));
+                }
+                _ => self.line.push_str(f),
+            }
+        }
+        self.line.push('\n');
+        out.write_all(self.line.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        let cases =
+            [("100", Some(100)), ("500M", Some(500 << 20)), ("16G", Some(16 << 30)), ("2k", Some(2048))];
+        for (s, want) in cases {
+            assert_eq!(parse_size(s).ok(), want, "{s}");
+        }
+        assert!(parse_size("12Q").is_err() && parse_size("G").is_err());
+    }
+}
