@@ -221,6 +221,29 @@ fn import_gdelt_and_icews_write_events_and_report_bad_rows() {
             && text(&out.stderr).contains("unknown country \"Ruritania\"")
     );
 
+    // With --db the events are stored, keyed by origin and id: a second import adds nothing, and
+    // export gives them back with their codes and URL.
+    let db = dir.join("events.db");
+    for (round, want) in [(1, "stored in"), (2, "0 new events, 1 already there")] {
+        let out = axis(&["import", "gdelt", p(&gdelt), "--db", p(&db)], None);
+        assert!(out.status.success(), "round {round}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(want), "round {round}: {}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "nothing on stdout with --db");
+    }
+    let out = axis(&["import", "icews", p(&icews), "--db", p(&db)], None);
+    assert!(text(&out.stderr).contains("1 new events, 0 already there"), "{}", text(&out.stderr));
+    let out = axis(&["export", "--db", p(&db), "--origin", "gdelt", "--format", "jsonl"], None);
+    let rows: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(rows.len(), 1, "{}", text(&out.stderr));
+    assert_eq!((rows[0]["source"].as_str(), rows[0]["target"].as_str()), (Some("RUSGOV"), Some("CHN")));
+    assert_eq!(
+        (rows[0]["code"].as_str(), rows[0]["url"].as_str()),
+        (Some("042"), Some("https://example.org/a"))
+    );
+    let out = axis(&["export", "--db", p(&db), "--origin", "icews", "--format", "csv"], None);
+    assert!(text(&out.stdout).contains("RUSMIL"), "{}", text(&out.stdout));
+
     // Nothing importable: exit 1.
     let out = axis(&["import", "gdelt", p(&dir.join("missing.CSV"))], None);
     assert_eq!(out.status.code(), Some(1));

@@ -1,10 +1,12 @@
 //! `axis import gdelt|icews FILES…`: read GDELT or ICEWS event files (plain or zip) and write the
-//! normalised events to stdout; a summary and the first problems go to stderr.
+//! normalised events to stdout, or with `--db` store them; a summary and the first problems go to
+//! stderr.
 
 use anyhow::{bail, Context, Result};
 use axis::cameo::CameoTable;
 use axis::dict::Dictionary;
 use axis::import::{Flow, ImportOptions, Imported, ImportedEvent, Importer, Summary, COLUMNS};
+use axis::store::{ImportCounts, ImportRow, Store};
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -47,6 +49,55 @@ pub struct ImportArgs {
     /// How many problems (skipped rows, warnings) to print; the rest are only counted.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub show_errors: usize,
+    /// Store the events in this database instead of writing them out (origin `gdelt` or
+    /// `icews`, keyed by the original event id: importing a file twice adds nothing).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+/// Rows stored per transaction.
+const DB_BATCH: usize = 20_000;
+
+/// Where imported events go.
+enum Sink {
+    Out(BufWriter<std::io::StdoutLock<'static>>, Writer),
+    Db { store: Box<Store>, batch: Vec<ImportRow>, origin: &'static str, counts: ImportCounts },
+}
+
+impl Sink {
+    fn push(&mut self, e: &ImportedEvent) -> Result<()> {
+        match self {
+            Sink::Out(out, w) => w.write(out, e).context("writing events"),
+            Sink::Db { batch, origin, .. } => {
+                *origin = ImportRow::origin_name(e.origin);
+                batch.push(ImportRow::from_imported(e));
+                if batch.len() >= DB_BATCH {
+                    self.flush()?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        match self {
+            Sink::Out(out, _) => out.flush().context("writing events"),
+            Sink::Db { store, batch, origin, counts } => {
+                if batch.is_empty() {
+                    return Ok(());
+                }
+                let c = store.insert_imported(origin, batch)?;
+                for p in &c.rejected {
+                    eprintln!("not stored: event {}: {}", batch[p.index].origin_id, p.problem);
+                }
+                counts.inserted += c.inserted;
+                counts.skipped += c.skipped;
+                counts.rejected.extend(c.rejected);
+                batch.clear();
+                Ok(())
+            }
+        }
+    }
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -80,19 +131,29 @@ pub fn run(args: ImportArgs) -> Result<()> {
             Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut writer = Writer { format: args.format, wrote_header: false, line: String::new() };
+    let mut sink = match &args.db {
+        Some(db) => Sink::Db {
+            store: Box::new(Store::open(db)?),
+            batch: Vec::with_capacity(DB_BATCH),
+            origin: "gdelt",
+            counts: ImportCounts::default(),
+        },
+        None => Sink::Out(
+            BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            Writer { format: args.format, wrote_header: false, line: String::new() },
+        ),
+    };
     let mut total = Summary::default();
     let mut shown = 0usize;
-    let mut write_error: Option<std::io::Error> = None;
+    let mut failure: Option<anyhow::Error> = None;
     for path in &args.files {
         let summary = importer.import_path(path, &mut |item| {
             match item {
                 Imported::Event(e) => {
-                    if let Err(err) = writer.write(&mut out, e) {
-                        // A closed pipe or a full disk: stop reading, report after the file.
-                        write_error = Some(err);
+                    if let Err(err) = sink.push(e) {
+                        // A closed pipe, a full disk, a database error: stop reading, report after
+                        // the file; what was stored before stays stored.
+                        failure = Some(err);
                         return Flow::Break(());
                     }
                 }
@@ -102,11 +163,26 @@ pub fn run(args: ImportArgs) -> Result<()> {
             Flow::Continue(())
         });
         total.add(&summary);
-        if let Some(err) = write_error.take() {
-            return Err(err).context("writing events");
+        if let Some(err) = failure.take() {
+            return Err(err);
         }
+        // Each file's rows are stored before the next file is read.
+        sink.flush()?;
     }
-    out.flush().context("writing events")?;
+    sink.flush()?;
+    if let Sink::Db { counts, store, .. } = &sink {
+        eprintln!(
+            "stored in {}: {} new events, {} already there{}",
+            store.path().display(),
+            counts.inserted,
+            counts.skipped,
+            if counts.rejected.is_empty() {
+                String::new()
+            } else {
+                format!(", {} not stored", counts.rejected.len())
+            }
+        );
+    }
     let problems = total.skipped + total.warnings + total.failed;
     if problems as usize > shown {
         eprintln!("… {} more problems not shown (--show-errors N to see more)", problems as usize - shown);

@@ -6,6 +6,7 @@
 use super::{Store, StoreError, StoreErrorKind, AXIS_ORIGIN};
 use crate::cameo::{CameoTable, EventCode};
 use crate::code::Coder;
+use crate::import::{ImportedEvent, Origin};
 use crate::io::{EventRecord, QuantityRecord};
 use crate::text::Document;
 use crate::when::{Date, Granularity};
@@ -270,6 +271,54 @@ impl ImportRow {
             url: None,
             sentence_text: None,
             attributes: serde_json::Map::new(),
+        }
+    }
+}
+
+impl ImportRow {
+    /// The stored form of an event read from GDELT or ICEWS: the shared columns as columns, the
+    /// dataset's own (mentions, tone, intensity, publisher, place, date added, dataset version) as
+    /// attributes. Both GDELT versions share the origin `gdelt`, since their event ids do not clash.
+    pub fn from_imported(e: &ImportedEvent) -> ImportRow {
+        use serde_json::Value;
+        let mut row = ImportRow::new(e.origin_id.to_string(), e.code);
+        row.date_start = Some(e.date);
+        row.source = e.source.to_string();
+        row.target = e.target.to_string();
+        row.source_text = (!e.source_name.is_empty()).then(|| e.source_name.clone());
+        row.target_text = (!e.target_name.is_empty()).then(|| e.target_name.clone());
+        row.goldstein = e.goldstein;
+        row.url = (!e.url.is_empty()).then(|| e.url.clone());
+        let a = &mut row.attributes;
+        a.insert("dataset".into(), Value::from(e.origin.as_str()));
+        let mut put = |key: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                a.insert(key.into(), v);
+            }
+        };
+        put("is_root_event", e.is_root_event.map(Value::from));
+        put("num_mentions", e.num_mentions.map(Value::from));
+        put("num_sources", e.num_sources.map(Value::from));
+        put("num_articles", e.num_articles.map(Value::from));
+        put("avg_tone", e.avg_tone.map(Value::from));
+        put("intensity", e.intensity.map(|v| Value::from(f64::from(v))));
+        put("story_id", e.story_id.map(Value::from));
+        put("sentence", e.sentence.map(Value::from));
+        put("publisher", (!e.publisher.is_empty()).then(|| Value::from(e.publisher.as_str())));
+        put("geo_name", (!e.geo_name.is_empty()).then(|| Value::from(e.geo_name.as_str())));
+        put("geo_country", (!e.geo_country.is_empty()).then(|| Value::from(e.geo_country.as_str())));
+        put("geo_actor", (!e.geo_actor.is_empty()).then(|| Value::from(e.geo_actor.to_string())));
+        put("lat", e.lat.map(Value::from));
+        put("lon", e.lon.map(Value::from));
+        put("date_added", e.date_added.map(|d| Value::from(d.to_string())));
+        row
+    }
+
+    /// The origin name imported events are stored under.
+    pub fn origin_name(origin: Origin) -> &'static str {
+        match origin {
+            Origin::Gdelt1 | Origin::Gdelt2 => "gdelt",
+            Origin::Icews => "icews",
         }
     }
 }
