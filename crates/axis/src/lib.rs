@@ -19,6 +19,7 @@ pub mod dict;
 pub mod eval;
 pub mod io;
 pub mod mention;
+pub mod relations;
 pub mod text;
 pub mod when;
 
