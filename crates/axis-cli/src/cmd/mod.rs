@@ -1,12 +1,17 @@
 //! Subcommands: argument definitions and dispatch. One file per subcommand.
 
 mod actors;
+mod asymmetry;
+mod balance;
 mod code;
 mod demo;
 mod dict;
+mod dyad;
 mod eval;
 mod explain;
 mod input;
+mod relations;
+mod triangle;
 
 use clap::{Parser, Subcommand};
 
@@ -44,7 +49,41 @@ enum Command {
     /// Score axis against labelled data (the dev set).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Dyad series: how two actors treat each other, per day/week/month/quarter/year.
+    ///
+    /// Example: axis dyad CHN RUS --events events.jsonl --by year --plot dyad.svg
+    #[command(after_long_help = RELATIONS_HELP)]
+    Dyad(dyad::DyadArgs),
+    /// Strategic triangle (Dittmer): side signs, configuration and transitions per period.
+    ///
+    /// Example: axis triangle USA CHN RUS --events events.jsonl --by year --plot triangle.png
+    #[command(after_long_help = RELATIONS_HELP)]
+    Triangle(triangle::TriangleArgs),
+    /// Structural balance among N actors: balanced triads and the frustration index per period.
+    ///
+    /// Example: axis balance USA CHN RUS IND JPN --events events.jsonl --by year
+    #[command(after_long_help = RELATIONS_HELP)]
+    Balance(balance::BalanceArgs),
+    /// Asymmetry: who gives aid, who visits, who appeals, who yields; with --capabilities the
+    /// COW CINC ratio.
+    ///
+    /// Example: axis asymmetry SUN CHN --events events.jsonl --by year --capabilities nmc.csv
+    #[command(after_long_help = RELATIONS_HELP)]
+    Asymmetry(asymmetry::AsymmetryArgs),
 }
+
+const RELATIONS_HELP: &str = "\
+Events come from --events FILE.jsonl, the JSON lines `axis code --format jsonl` writes; events
+without a target, negated events and undated events are left out (counted on stderr). An event is
+counted in the period containing the first day of its date.
+
+Actors are code prefixes: CHN matches CHN, CHNGOV, CHNMIL…; CHN/GOV+MIL keeps only codes with a
+GOV or MIL part. QuadClasses: 1 verbal cooperation (CAMEO 01-05), 2 material cooperation (06-09),
+3 verbal conflict (10-14), 4 material conflict (15-20). Net cooperation = (1+2) - (3+4) events.
+
+Signs (triangle, balance): a relation is + when it has at least --min-events events and its net
+cooperation share (1+2 - 3-4) / all exceeds --margin, - below -margin, ~ in between, ? with too
+few events. Periods with no events are listed, not dropped.";
 
 const ACTORS_HELP: &str = "\
 Table columns, one line per mention under its sentence:
@@ -70,5 +109,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Explain(a) => explain::run(a),
         Command::Dict(c) => dict::run(c),
         Command::Eval(c) => eval::run(c),
+        Command::Dyad(a) => dyad::run(a),
+        Command::Triangle(a) => triangle::run(a),
+        Command::Balance(a) => balance::run(a),
+        Command::Asymmetry(a) => asymmetry::run(a),
     }
 }

@@ -166,26 +166,25 @@ impl Scene {
     }
 }
 
-/// A "nice" upper bound for an axis: 1, 2 or 5 times a power of ten, at least `max`.
-fn nice_max(max: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
-    }
-    let p = 10f64.powf(max.log10().floor());
-    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * p).find(|v| *v >= max).unwrap_or(10.0 * p)
+/// The top of a count axis with four ticks: four times a whole "nice" step (1, 2 or 5 times a
+/// power of ten), at least `max`.
+fn count_top(max: f64) -> f64 {
+    let want = (max / 4.0).max(1.0);
+    let p = 10f64.powf(want.log10().floor());
+    4.0 * [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * p).find(|v| *v >= want).unwrap_or(10.0 * p)
 }
 
 /// The dyad chart: stacked QuadClass bars (left axis, events) and the Goldstein mean line (right
 /// axis, −10 … +10; broken over periods without events).
 pub fn dyad_chart(series: &DyadSeries, title: &str) -> Scene {
     let n = series.rows.len().max(1);
-    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(480.0, 1400.0)) as u32;
+    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
     let height = 420;
     let mut s = Scene::new(width, height);
     let (x0, x1) = (MARGIN.0, width as f32 - MARGIN.1);
     let (y0, y1) = (MARGIN.2, height as f32 - MARGIN.3);
     let slot = (x1 - x0) / n as f32;
-    let top = nice_max(series.rows.iter().map(|r| f64::from(r.tally.total())).fold(0.0, f64::max));
+    let top = count_top(series.rows.iter().map(|r| f64::from(r.tally.total())).fold(0.0, f64::max));
     let y_of = |v: f64| y1 - (v / top) as f32 * (y1 - y0);
     let g_of = |g: f64| y1 - ((g + 10.0) / 20.0) as f32 * (y1 - y0);
     s.text(width as f32 / 2.0, 24.0, title, 16.0, Anchor::Middle);
@@ -196,8 +195,8 @@ pub fn dyad_chart(series: &DyadSeries, title: &str) -> Scene {
         let g = -10.0 + 5.0 * f64::from(k);
         s.text(x1 + 6.0, g_of(g) + 4.0, format!("{g:+}"), 11.0, Anchor::Start);
     }
-    s.text(16.0, y0 - 12.0, "events", 11.0, Anchor::Start);
-    s.text(x1 + 6.0, y0 - 12.0, "Goldstein", 11.0, Anchor::Start);
+    s.text(4.0, y0 - 12.0, "events", 11.0, Anchor::Start);
+    s.text(width as f32 - 4.0, y0 - 12.0, "Goldstein", 11.0, Anchor::End);
     for (i, r) in series.rows.iter().enumerate() {
         let mut base = 0.0;
         for (q, &c) in r.tally.counts.iter().enumerate() {
@@ -256,7 +255,7 @@ fn trim_number(v: f64) -> String {
 /// The triangle chart: a ribbon per side (cells coloured by sign) and the configuration band.
 pub fn triangle_chart(series: &TriangleSeries, title: &str) -> Scene {
     let n = series.rows.len().max(1);
-    let width = (MARGIN.0 + 40.0 + MARGIN.1 + (n as f32 * 14.0).clamp(480.0, 1400.0)) as u32;
+    let width = (MARGIN.0 + 40.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
     let height = 300;
     let mut s = Scene::new(width, height);
     let x0 = MARGIN.0 + 40.0;
@@ -321,7 +320,7 @@ pub fn triangle_chart(series: &TriangleSeries, title: &str) -> Scene {
 /// index (right axis) as bars behind it.
 pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
     let n = series.rows.len().max(1);
-    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(480.0, 1400.0)) as u32;
+    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
     let height = 380;
     let mut s = Scene::new(width, height);
     let (x0, x1) = (MARGIN.0, width as f32 - MARGIN.1);
@@ -334,7 +333,7 @@ pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
         .filter_map(|r| r.frustration.as_ref())
         .map(|f| f64::from(f.index))
         .fold(0.0, f64::max);
-    let ftop = nice_max(fmax);
+    let ftop = count_top(fmax);
     let y_share = |v: f64| y1 - v as f32 * (y1 - y0);
     let y_fr = |v: f64| y1 - (v / ftop) as f32 * (y1 - y0);
     for k in 0..=4 {
@@ -343,8 +342,8 @@ pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
         s.text(x0 - 6.0, y_share(v) + 4.0, format!("{v:.2}"), 11.0, Anchor::End);
         s.text(x1 + 6.0, y_share(v) + 4.0, trim_number(ftop * v), 11.0, Anchor::Start);
     }
-    s.text(16.0, y0 - 12.0, "balanced share", 11.0, Anchor::Start);
-    s.text(x1 + 6.0, y0 - 12.0, "frustration", 11.0, Anchor::Start);
+    s.text(4.0, y0 - 12.0, "balanced share", 11.0, Anchor::Start);
+    s.text(width as f32 - 4.0, y0 - 12.0, "frustration", 11.0, Anchor::End);
     let fr_color = Color(0xf4, 0xa5, 0x82);
     for (i, r) in series.rows.iter().enumerate() {
         if let Some(f) = r.frustration.as_ref().filter(|f| f.index > 0) {
@@ -371,4 +370,20 @@ pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
         &[(LINE, "share of balanced triads"), (fr_color, "frustration index")],
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_top;
+
+    #[test]
+    fn count_axes_have_whole_ticks() {
+        // (largest value, top of the axis)
+        for (max, top) in
+            [(0.0, 4.0), (3.0, 4.0), (5.0, 8.0), (9.0, 20.0), (37.0, 40.0), (41.0, 80.0), (390.0, 400.0)]
+        {
+            assert_eq!(count_top(max), top, "max {max}");
+            assert_eq!((top / 4.0).fract(), 0.0);
+        }
+    }
 }
