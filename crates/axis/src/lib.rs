@@ -11,6 +11,8 @@
 //! 4. [`mention`]: dictionary phrases compose into actor mentions ("3,000 Chinese troops" →
 //!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
 //! 5. [`io`]: documents come in from plain text, JSONL and stdin.
+//! 6. [`relations`]: coded events become dyad series, strategic triangles, structural balance and
+//!    asymmetry indicators per period, with SVG/PNG charts.
 
 mod builtin;
 pub mod cameo;
