@@ -395,3 +395,75 @@ fn assert_well_formed(svg: &str) {
     }
     assert!(stack.is_empty(), "unclosed: {stack:?}");
 }
+
+/// The ICEWS sample (two days of June 2018) read with the country names file beside it: the dyad
+/// and triangle counts agree with a plain count of the file's lines.
+#[test]
+fn icews_sample_agrees_with_a_plain_count() {
+    let events_path = crate::testing::shared_path("icews/icews_events_2018-06-01_02_sample.tab");
+    let names_path = crate::testing::shared_path("icews/countrynames-DEDI_name_iso3_cow.txt");
+    let (Ok(tab), Ok(names)) = (std::fs::read_to_string(&events_path), std::fs::read_to_string(&names_path))
+    else {
+        eprintln!("skipped: the ICEWS sample in ../shared/icews is absent");
+        return;
+    };
+    let iso: std::collections::HashMap<&str, &str> = names
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?))
+        })
+        .filter(|(_, code)| code.len() == 3 && *code != "---")
+        .collect();
+    let mut lines = tab.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (c_date, c_src, c_tgt, c_code, c_int) = (
+        col("Event Date"),
+        col("Source Country"),
+        col("Target Country"),
+        col("CAMEO Code"),
+        col("Intensity"),
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    let events: Vec<RelEvent> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let (s, t) = (iso.get(f[c_src])?, iso.get(f[c_tgt])?);
+            let g: f32 = f[c_int].parse().ok()?;
+            RelEvent::new(EventId(i as u64), Date::parse(f[c_date]).ok()?, s, t, f[c_code], g)
+        })
+        .collect();
+    // The plain count: per day, lines between the United States and China either way, by
+    // QuadClass of the CAMEO root.
+    let mut want: std::collections::BTreeMap<&str, [u32; 4]> = Default::default();
+    for f in &rows {
+        let pair = [f[c_src], f[c_tgt]];
+        if pair == ["United States", "China"] || pair == ["China", "United States"] {
+            let root: u32 = f[c_code][..2].parse().unwrap();
+            let q = match root {
+                1..=5 => 0,
+                6..=9 => 1,
+                10..=14 => 2,
+                _ => 3,
+            };
+            want.entry(f[c_date]).or_default()[q] += 1;
+        }
+    }
+    assert!(want.values().flatten().sum::<u32>() > 50, "the sample has USA-CHN events");
+    let mut dyad = DyadCollector::new(a("USA"), a("CHN"), DyadOptions::new(Period::Day));
+    events.iter().for_each(|e| dyad.push(e));
+    let s = dyad.finish(None);
+    let got: std::collections::BTreeMap<String, [u32; 4]> =
+        s.rows.iter().map(|r| (r.period.clone(), r.tally.counts)).collect();
+    let want_owned: std::collections::BTreeMap<String, [u32; 4]> =
+        want.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    assert_eq!(got, want_owned);
+    let mut tri = TriangleCollector::new([a("USA"), a("CHN"), a("RUS")], TriangleOptions::new(Period::Day));
+    events.iter().for_each(|e| tri.push(e));
+    let t = tri.finish();
+    for r in &t.rows {
+        assert_eq!(Some(&r.sides[0].tally.counts), want.get(r.period.as_str()), "{}", r.period);
+    }
+}
