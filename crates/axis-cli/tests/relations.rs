@@ -189,8 +189,11 @@ fn asymmetry_with_capabilities() {
             "2.00"
         ]
     );
-    let out = axis(&["asymmetry", "SUN", "CHN", "--events", p(&events), "--plot", "x.svg"]);
-    assert!(!out.status.success());
+    let svg = dir.join("asym.svg");
+    let out = axis(&["asymmetry", "SUN", "CHN", "--events", p(&events), "--by", "year", "--plot", p(&svg)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(chart.matches("<title>bar 1955 indicator events 4</title>").count(), 1, "{chart}");
 }
 
 #[test]

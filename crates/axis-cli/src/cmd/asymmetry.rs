@@ -2,9 +2,10 @@
 //! COW capability ratio.
 
 use super::relations::{actors, num, print_csv, print_table, Format, RelArgs};
-use anyhow::{anyhow, bail, Result};
+use anyhow::{anyhow, Result};
 use axis::relations::asymmetry::{AsymmetryCollector, AsymmetryRow};
 use axis::relations::capabilities::Capabilities;
+use axis::relations::chart::asymmetry_chart;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -66,9 +67,7 @@ fn cells(r: &AsymmetryRow) -> Vec<String> {
 
 /// Runs `axis asymmetry`.
 pub fn run(args: AsymmetryArgs) -> Result<()> {
-    if args.rel.plot.is_some() {
-        bail!("--plot: asymmetry has no chart yet; use --csv and plot the columns");
-    }
+    args.rel.check_plot()?;
     let who = actors(&[args.a.clone(), args.b.clone()])?;
     let caps = match &args.capabilities {
         Some(p) => {
@@ -122,5 +121,6 @@ pub fn run(args: AsymmetryArgs) -> Result<()> {
         }
     }
     out.flush()?;
-    Ok(())
+    let title = format!("Asymmetry {} / {} by {}", s.a, s.b, s.by);
+    args.rel.write_plot(|| asymmetry_chart(&s, &title))
 }

@@ -7,11 +7,13 @@
 //! - [`triangle_chart`]: one ribbon per side, a cell per period coloured by its sign, and a
 //!   configuration band below.
 //! - [`balance_chart`]: the share of balanced triads (0 … 1) and the frustration index.
+//! - [`asymmetry_chart`]: A's senior score and A's share of the two CINC scores (both 0 … 1).
 
 mod font;
 pub mod png;
 pub mod svg;
 
+use super::asymmetry::AsymmetrySeries;
 use super::balance::BalanceSeries;
 use super::dyad::DyadSeries;
 use super::sign::Sign;
@@ -233,15 +235,7 @@ pub fn dyad_chart(series: &DyadSeries, title: &str) -> Scene {
 }
 
 fn flush_run(s: &mut Scene, run: &mut Vec<(f32, f32)>) {
-    match run.len() {
-        0 => {}
-        1 => {
-            let (x, y) = run[0];
-            s.rect(x - 2.5, y - 2.5, 5.0, 5.0, LINE, None);
-        }
-        _ => s.line(run.clone(), LINE, 2.0),
-    }
-    run.clear();
+    flush_line(s, run, LINE);
 }
 
 fn trim_number(v: f64) -> String {
@@ -370,6 +364,78 @@ pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
         &[(LINE, "share of balanced triads"), (fr_color, "frustration index")],
     );
     s
+}
+
+/// The asymmetry chart: A's senior score and A's CINC share, CINC(A) / (CINC(A) + CINC(B)), on
+/// one 0 … 1 axis with a line at ½ (above it, A is the senior partner), and bars for the number of
+/// indicator events (aid, visits, appeals, yields) behind each score.
+pub fn asymmetry_chart(series: &AsymmetrySeries, title: &str) -> Scene {
+    let n = series.rows.len().max(1);
+    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
+    let height = 380;
+    let mut s = Scene::new(width, height);
+    let (x0, x1) = (MARGIN.0, width as f32 - MARGIN.1);
+    let (y0, y1) = (MARGIN.2, height as f32 - MARGIN.3);
+    let slot = (x1 - x0) / n as f32;
+    s.text(width as f32 / 2.0, 24.0, title, 16.0, Anchor::Middle);
+    let indicator_events = |r: &super::asymmetry::AsymmetryRow| {
+        let f = |x: super::asymmetry::Flows| x.aid + x.visits + x.appeals + x.yields;
+        f64::from(f(r.ab) + f(r.ba))
+    };
+    let top = count_top(series.rows.iter().map(indicator_events).fold(0.0, f64::max));
+    let y_share = |v: f64| y1 - v as f32 * (y1 - y0);
+    let y_count = |v: f64| y1 - (v / top) as f32 * (y1 - y0);
+    for k in 0..=4 {
+        let v = f64::from(k) / 4.0;
+        s.line(vec![(x0, y_share(v)), (x1, y_share(v))], if k == 2 { INK } else { GRID }, 1.0);
+        s.text(x0 - 6.0, y_share(v) + 4.0, format!("{v:.2}"), 11.0, Anchor::End);
+        s.text(x1 + 6.0, y_share(v) + 4.0, trim_number(top * v), 11.0, Anchor::Start);
+    }
+    s.text(4.0, y0 - 12.0, format!("share of {}", series.a), 11.0, Anchor::Start);
+    s.text(width as f32 - 4.0, y0 - 12.0, "events", 11.0, Anchor::End);
+    let bar = Color(0xdd, 0xdd, 0xee);
+    for (i, r) in series.rows.iter().enumerate() {
+        let c = indicator_events(r);
+        if c > 0.0 {
+            let yt = y_count(c);
+            let tip = format!("bar {} indicator events {c}", r.period);
+            s.rect(x0 + slot * i as f32 + slot * 0.2, yt, slot * 0.6, y1 - yt, bar, Some(tip));
+        }
+    }
+    let cinc_color = Color(0xc0, 0x39, 0x2b);
+    for (values, color) in [
+        (series.rows.iter().map(|r| r.a_senior_score).collect::<Vec<_>>(), LINE),
+        (series.rows.iter().map(|r| r.cinc.map(|c| c.a / (c.a + c.b))).collect(), cinc_color),
+    ] {
+        let mut run = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            match v {
+                Some(v) if v.is_finite() => run.push((x0 + slot * (i as f32 + 0.5), y_share(*v))),
+                _ => flush_line(&mut s, &mut run, color),
+            }
+        }
+        flush_line(&mut s, &mut run, color);
+    }
+    s.line(vec![(x0, y1), (x1, y1)], INK, 1.0);
+    s.line(vec![(x0, y0), (x0, y1)], INK, 1.0);
+    let labels: Vec<String> = series.rows.iter().map(|r| r.period.clone()).collect();
+    s.x_labels(&labels, x0, slot, y1 + 16.0);
+    let senior = format!("{} senior score", series.a);
+    let cinc = format!("{} share of CINC", series.a);
+    s.legend(x0, height as f32 - 16.0, &[(LINE, &senior), (cinc_color, &cinc), (bar, "indicator events")]);
+    s
+}
+
+fn flush_line(s: &mut Scene, run: &mut Vec<(f32, f32)>, color: Color) {
+    match run.len() {
+        0 => {}
+        1 => {
+            let (x, y) = run[0];
+            s.rect(x - 2.5, y - 2.5, 5.0, 5.0, color, None);
+        }
+        _ => s.line(run.clone(), color, 2.0),
+    }
+    run.clear();
 }
 
 #[cfg(test)]
