@@ -61,6 +61,13 @@ fn dyad_over_the_coded_sample() {
     assert_eq!(rows[0], ["2000", "0", "0", "0", "0", "0", "0.0", "-", "-", "0"]);
     assert_eq!(rows[1], ["2001", "2", "2", "0", "0", "0", "16.0", "8.00", "1.00", "2"]);
     assert!(text(&out.stderr).contains("event(s) read"));
+    // --precise: by month, events dated only to a year or month range are left out; the treaty
+    // (dated to the day) stays.
+    let out = axis(&["dyad", "RUS", "IND", "--events", ev, "--by", "month", "--precise"]);
+    assert!(text(&out.stderr).contains("--precise left out"), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("0 event(s) in 0 period(s)"), "{}", text(&out.stdout));
+    let out = axis(&["dyad", "RUS", "IND", "--events", ev, "--by", "year", "--precise"]);
+    assert!(text(&out.stdout).contains("1 event(s) in 1 period(s)"), "{}", text(&out.stdout));
     // Directed RUS→CHN: one of the two.
     let out = axis(&["dyad", "RUS", "CHN", "--events", ev, "--by", "year", "--directed", "--csv"]);
     let csv = text(&out.stdout);

@@ -75,7 +75,8 @@ enum Command {
 const RELATIONS_HELP: &str = "\
 Events come from --events FILE.jsonl, the JSON lines `axis code --format jsonl` writes; events
 without a target, negated events and undated events are left out (counted on stderr). An event is
-counted in the period containing the first day of its date.
+counted in the period containing the first day of its date (--precise: events whose date is vaguer
+than the period are left out).
 
 Actors are code prefixes: CHN matches CHN, CHNGOV, CHNMIL…; CHN/GOV+MIL keeps only codes with a
 GOV or MIL part. QuadClasses: 1 verbal cooperation (CAMEO 01-05), 2 material cooperation (06-09),

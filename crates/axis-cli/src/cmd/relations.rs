@@ -5,7 +5,7 @@ use anyhow::{bail, Context, Result};
 use axis::relations::chart::{png, svg, Scene};
 use axis::relations::period::{Period, Span};
 use axis::relations::sign::SignRule;
-use axis::relations::{read_jsonl, Actor, Evidence, RelEvent};
+use axis::relations::{read_jsonl, Actor, EventId, Evidence, RelEvent};
 use axis::when::Interval;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -28,6 +28,10 @@ pub struct RelArgs {
     /// Count an event once per day, source code, target code and CAMEO code.
     #[arg(long)]
     pub one_a_day: bool,
+    /// Leave out events whose date is vaguer than the period (an event dated "last year" when
+    /// counting by month); by default they count in the period of their first day.
+    #[arg(long)]
+    pub precise: bool,
     /// Comma-separated values instead of a table.
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
@@ -108,16 +112,21 @@ impl RelArgs {
     /// Reads every event file; unreadable lines are reported on stderr and skipped.
     pub fn load(&self) -> Result<(Vec<RelEvent>, Vec<Evidence>)> {
         let (mut events, mut evidence) = (Vec::new(), Vec::new());
-        let mut problems = 0;
+        let (mut problems, mut vague) = (0, 0);
+        let (precise, by) = (self.precise, self.by);
         for path in &self.events {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading events from {}", path.display()))?;
-            let base = events.len() as u64;
             let sum = read_jsonl(
                 path,
                 &text,
                 &mut |mut e, ev| {
-                    e.id.0 += base;
+                    if precise && !e.fits(by) {
+                        vague += 1;
+                        return;
+                    }
+                    // Ids index the evidence list, across files.
+                    e.id = EventId(evidence.len() as u64);
                     events.push(e);
                     evidence.push(ev);
                 },
@@ -137,6 +146,9 @@ impl RelArgs {
                 sum.undated,
                 sum.errors
             );
+        }
+        if vague > 0 {
+            eprintln!("axis: --precise left out {vague} event(s) dated more vaguely than a {by}");
         }
         if problems > 20 {
             eprintln!("axis: … and {} more unreadable line(s)", problems - 20);

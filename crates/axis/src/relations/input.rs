@@ -82,6 +82,8 @@ struct Line {
     #[serde(default)]
     date_start: String,
     #[serde(default)]
+    date_end: String,
+    #[serde(default)]
     source: String,
     #[serde(default)]
     target: String,
@@ -142,6 +144,16 @@ pub fn read_jsonl(
             bad(format!("date_start '{}' is not a date (YYYY-MM-DD)", l.date_start));
             continue;
         };
+        let end = match l.date_end.as_str() {
+            "" => day,
+            s => match Date::parse(s) {
+                Ok(end) if end >= day => end,
+                _ => {
+                    bad(format!("date_end '{s}' is not a date on or after date_start"));
+                    continue;
+                }
+            },
+        };
         let (Some(source), Some(target)) = (Code::new(&l.source), Code::new(&l.target)) else {
             bad(format!("source '{}' or target '{}' is not an actor code", l.source, l.target));
             continue;
@@ -170,7 +182,7 @@ pub fn read_jsonl(
         }
         let id = EventId(sum.events as u64);
         sum.events += 1;
-        let event = RelEvent { id, day, source, target, code, quad, goldstein };
+        let event = RelEvent { id, day, end, source, target, code, quad, goldstein };
         let sentence = l.sentence.map_or(String::new(), |s| format!("#{s}"));
         on_event(
             event,

@@ -66,6 +66,10 @@ pub struct RelEvent {
     pub id: EventId,
     /// The day the event is counted on: the first day of its date.
     pub day: Date,
+    /// The last day of its date (the same as `day` for an event dated to the day; later for
+    /// "last year"). Analyses count on `day`; [`RelEvent::fits`] tells whether the whole date
+    /// lies in one period.
+    pub end: Date,
     /// Source actor code (`CHNGOV`).
     pub source: Code,
     /// Target actor code (`RUS`).
@@ -93,12 +97,19 @@ impl RelEvent {
         Some(RelEvent {
             id,
             day,
+            end: day,
             source: Code::new(source)?,
             target: Code::new(target)?,
             code,
             quad: code.quad_class(),
             goldstein,
         })
+    }
+
+    /// Whether the event's whole date lies in one period of length `by` (an event dated "in 2018"
+    /// does not fit a month).
+    pub fn fits(&self, by: period::Period) -> bool {
+        by.start(self.day) == by.start(self.end.max(self.day))
     }
 
     /// Whether the event is cooperative (QuadClass 1 or 2).

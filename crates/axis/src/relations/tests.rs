@@ -109,6 +109,17 @@ fn dyad_counts_periods_directions_and_empty_months() {
 }
 
 #[test]
+fn vague_dates_fit_only_long_periods() {
+    let mut e = events(&[("2018-01-01", "RUS", "061", "IND")])[0];
+    e.end = d("2018-12-31");
+    let fits: Vec<bool> =
+        [Period::Day, Period::Week, Period::Month, Period::Quarter, Period::Year].map(|p| e.fits(p)).to_vec();
+    assert_eq!(fits, [false, false, false, false, true]);
+    e.end = d("2018-01-07"); // Monday 1 to Sunday 7 January 2018
+    assert!(e.fits(Period::Week) && !e.fits(Period::Day));
+}
+
+#[test]
 fn smoothing_is_a_trailing_mean() {
     let evs = events(&[
         ("2019-01-01", "CHN", "042", "RUS"),
