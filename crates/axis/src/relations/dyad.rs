@@ -108,9 +108,11 @@ pub struct DyadCollector {
     a: Actor,
     b: Actor,
     opts: DyadOptions,
-    /// Events by their one-a-day key, with how many there were and their Goldstein sum: enough
-    /// to count either way and to merge two collectors exactly.
+    /// With one-a-day: events by their one-a-day key, with how many there were and their
+    /// Goldstein sum, so that two collectors merge exactly. Otherwise empty.
     events: FxHashMap<DayKey, (u32, f64, QuadClass)>,
+    /// Without one-a-day: tallies by period start (tallies simply add up).
+    buckets: FxHashMap<Date, Tally>,
     seen: Seen,
 }
 
@@ -164,7 +166,14 @@ pub struct SmoothRow {
 impl DyadCollector {
     /// A collector for the dyad `a`–`b`.
     pub fn new(a: Actor, b: Actor, opts: DyadOptions) -> DyadCollector {
-        DyadCollector { a, b, opts, events: FxHashMap::default(), seen: Seen::default() }
+        DyadCollector {
+            a,
+            b,
+            opts,
+            events: FxHashMap::default(),
+            buckets: FxHashMap::default(),
+            seen: Seen::default(),
+        }
     }
 
     /// Whether `e` belongs to this dyad (and span).
@@ -183,6 +192,10 @@ impl DyadCollector {
             return;
         }
         self.seen.add(e.day);
+        if !self.opts.one_a_day {
+            self.buckets.entry(self.opts.by.start(e.day)).or_default().add(e);
+            return;
+        }
         let slot = self.events.entry(day_key(e)).or_insert((0, 0.0, e.quad));
         slot.0 += 1;
         slot.1 += f64::from(e.goldstein);
@@ -191,6 +204,9 @@ impl DyadCollector {
     /// Adds everything another collector (same actors and options) has counted.
     pub fn merge(&mut self, other: DyadCollector) {
         self.seen.merge(other.seen);
+        for (k, t) in other.buckets {
+            self.buckets.entry(k).or_default().merge(&t);
+        }
         for (k, (n, g, q)) in other.events {
             let slot = self.events.entry(k).or_insert((0, 0.0, q));
             slot.0 += n;
@@ -202,12 +218,12 @@ impl DyadCollector {
     /// both, e.g. to align several series).
     pub fn finish(self, range: Option<(Date, Date)>) -> DyadSeries {
         let by = self.opts.by;
-        let mut buckets: BTreeMap<Date, Tally> = BTreeMap::new();
+        let mut buckets: BTreeMap<Date, Tally> = self.buckets.into_iter().collect();
         for ((day, ..), (n, g, q)) in &self.events {
+            // One a day: the key counts once, with its events' mean score.
             let t = buckets.entry(by.start(*day)).or_default();
-            let (n, g) = if self.opts.one_a_day { (1, g / f64::from(*n)) } else { (*n, *g) };
-            t.counts[usize::from(q.number() - 1)] += n;
-            t.goldstein_sum += g;
+            t.counts[usize::from(q.number() - 1)] += 1;
+            t.goldstein_sum += g / f64::from(*n);
         }
         let range = range.or_else(|| self.opts.span.resolve(self.seen.0));
         let rows = match range {

@@ -30,7 +30,10 @@ pub(crate) struct EdgeCollector {
     by: Period,
     one_a_day: bool,
     span: Span,
+    /// With one-a-day: the events behind each one-a-day key (merged exactly). Otherwise empty.
     events: FxHashMap<DayKey, Entry>,
+    /// Without one-a-day: cells by period start and pair (they simply add up).
+    cells: FxHashMap<(Date, usize), EdgeCell>,
     seen: Seen,
 }
 
@@ -58,7 +61,15 @@ pub(crate) fn pair_index(n: usize, i: usize, j: usize) -> usize {
 
 impl EdgeCollector {
     pub(crate) fn new(actors: Vec<Actor>, by: Period, one_a_day: bool, span: Span) -> EdgeCollector {
-        EdgeCollector { actors, by, one_a_day, span, events: FxHashMap::default(), seen: Seen::default() }
+        EdgeCollector {
+            actors,
+            by,
+            one_a_day,
+            span,
+            events: FxHashMap::default(),
+            cells: FxHashMap::default(),
+            seen: Seen::default(),
+        }
     }
 
     pub(crate) fn push(&mut self, e: &RelEvent) {
@@ -67,6 +78,13 @@ impl EdgeCollector {
         }
         let Some((s, t)) = endpoints(&self.actors, e) else { return };
         self.seen.add(e.day);
+        if !self.one_a_day {
+            let cell =
+                self.cells.entry((self.by.start(e.day), pair_index(self.actors.len(), s, t))).or_default();
+            cell.tally.add(e);
+            cell.events.push((e.id, e.goldstein));
+            return;
+        }
         let entry = self.events.entry(day_key(e)).or_insert_with(|| Entry {
             pair: (s.min(t), s.max(t)),
             quad: e.quad,
@@ -79,6 +97,11 @@ impl EdgeCollector {
 
     pub(crate) fn merge(&mut self, other: EdgeCollector) {
         self.seen.merge(other.seen);
+        for (k, cell) in other.cells {
+            let mine = self.cells.entry(k).or_default();
+            mine.tally.merge(&cell.tally);
+            mine.events.extend(cell.events);
+        }
         for (k, v) in other.events {
             match self.events.get_mut(&k) {
                 Some(mine) => {
@@ -101,17 +124,16 @@ impl EdgeCollector {
         };
         let index: BTreeMap<Date, usize> = periods.iter().enumerate().map(|(i, d)| (*d, i)).collect();
         let mut cells = vec![vec![EdgeCell::default(); pairs]; periods.len()];
+        for ((start, pair), cell) in self.cells {
+            let Some(&p) = index.get(&start) else { continue };
+            cells[p][pair] = cell;
+        }
         for ((day, ..), entry) in self.events {
             let Some(&p) = index.get(&self.by.start(day)) else { continue };
             let cell = &mut cells[p][pair_index(n, entry.pair.0, entry.pair.1)];
-            let k = entry.ids.len() as u32;
-            let (count, g) = if self.one_a_day {
-                (1, entry.goldstein_sum / f64::from(k))
-            } else {
-                (k, entry.goldstein_sum)
-            };
-            cell.tally.counts[usize::from(entry.quad.number() - 1)] += count;
-            cell.tally.goldstein_sum += g;
+            // One a day: the key counts once, with its events' mean score.
+            cell.tally.counts[usize::from(entry.quad.number() - 1)] += 1;
+            cell.tally.goldstein_sum += entry.goldstein_sum / entry.ids.len() as f64;
             cell.events.extend(entry.ids);
         }
         for row in &mut cells {
