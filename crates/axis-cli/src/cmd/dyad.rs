@@ -20,7 +20,8 @@ pub struct DyadArgs {
     /// Only events from A to B (run again with B A for the other direction).
     #[arg(long)]
     pub directed: bool,
-    /// Trailing moving average over N periods (the current one included; fewer at the start).
+    /// Trailing moving average over N periods (the current one included; fewer at the start):
+    /// the table shows averages, the chart's Goldstein line too (its bars stay raw counts).
     #[arg(long, value_name = "N")]
     pub smooth: Option<usize>,
 }
@@ -132,5 +133,6 @@ pub fn run(args: DyadArgs) -> Result<()> {
         series.by,
         if args.rel.one_a_day { " (one a day)" } else { "" }
     );
-    args.rel.write_plot(|| dyad_chart(&series, &title))
+    let smoothed = smooth.map(|n| series.smoothed(n));
+    args.rel.write_plot(|| dyad_chart(&series, smoothed.as_deref(), &title))
 }

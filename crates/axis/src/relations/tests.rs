@@ -372,7 +372,8 @@ fn svg_charts_have_the_expected_structure() {
     ]);
     let mut c = DyadCollector::new(a("CHN"), a("RUS"), DyadOptions::new(Period::Month));
     evs.iter().for_each(|e| c.push(e));
-    let scene = chart::dyad_chart(&c.finish(None), "CHN-RUS <by month> & more");
+    let series = c.finish(None);
+    let scene = chart::dyad_chart(&series, None, "CHN-RUS <by month> & more");
     let svg = chart::svg::render(&scene);
     // Bars: Jan has Q1 and Q4, Feb none, Mar Q2 and Q3: four segments.
     assert_eq!(scene.count_rects("bar "), 4);
@@ -381,12 +382,18 @@ fn svg_charts_have_the_expected_structure() {
     assert!(svg.trim_end().ends_with("</svg>"));
     assert!(svg.contains("CHN-RUS &lt;by month&gt; &amp; more"));
     assert_well_formed(&svg);
-    // The Goldstein line breaks over the empty February: two single points, no polyline of 3.
+    // The Goldstein line breaks over the empty February: two single points, no data polyline.
+    assert_eq!(svg.matches("<polyline").count(), 5 + 2, "five grid lines and two axes");
     for label in ["2019-01", "2019-02", "2019-03", "verbal coop.", "Goldstein"] {
         assert!(svg.contains(label), "{label}");
     }
     let png = chart::png::render(&scene);
     assert_eq!(&png[1..4], b"PNG");
+    // Smoothed over two months, the line runs unbroken through February: one polyline.
+    let smooth = series.smoothed(2);
+    let svg = chart::svg::render(&chart::dyad_chart(&series, Some(&smooth), "smoothed"));
+    assert_eq!(svg.matches("<polyline").count(), 5 + 2 + 1, "five grid lines, two axes, one data line");
+    assert!(svg.contains("(moving avg.)"));
 }
 
 /// Tags open and close in order and attributes are quoted: enough to be sure a browser reads it.

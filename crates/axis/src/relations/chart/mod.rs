@@ -177,8 +177,9 @@ fn count_top(max: f64) -> f64 {
 }
 
 /// The dyad chart: stacked QuadClass bars (left axis, events) and the Goldstein mean line (right
-/// axis, −10 … +10; broken over periods without events).
-pub fn dyad_chart(series: &DyadSeries, title: &str) -> Scene {
+/// axis, −10 … +10; broken over periods without events). With `smooth` (from
+/// [`DyadSeries::smoothed`]), the line is the moving average's Goldstein mean; the bars stay raw.
+pub fn dyad_chart(series: &DyadSeries, smooth: Option<&[super::dyad::SmoothRow]>, title: &str) -> Scene {
     let n = series.rows.len().max(1);
     let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
     let height = 420;
@@ -213,7 +214,11 @@ pub fn dyad_chart(series: &DyadSeries, title: &str) -> Scene {
     }
     let mut run: Vec<(f32, f32)> = Vec::new();
     for (i, r) in series.rows.iter().enumerate() {
-        match r.tally.goldstein_mean() {
+        let mean = match smooth {
+            Some(rows) => rows.get(i).and_then(|r| r.goldstein_mean),
+            None => r.tally.goldstein_mean(),
+        };
+        match mean {
             Some(g) => run.push((x0 + slot * (i as f32 + 0.5), g_of(g))),
             None => flush_run(&mut s, &mut run),
         }
@@ -228,7 +233,7 @@ pub fn dyad_chart(series: &DyadSeries, title: &str) -> Scene {
         (QUAD_COLORS[1], "material coop."),
         (QUAD_COLORS[2], "verbal conflict"),
         (QUAD_COLORS[3], "material conflict"),
-        (LINE, "mean Goldstein"),
+        (LINE, if smooth.is_some() { "mean Goldstein (moving avg.)" } else { "mean Goldstein" }),
     ];
     s.legend(x0, height as f32 - 16.0, &legend);
     s
