@@ -204,9 +204,12 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// Prints rows as aligned columns: right-aligned except the first column.
+/// Prints rows as aligned columns: numbers right-aligned, the first column and words left.
 pub fn print_table(out: &mut impl std::io::Write, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let left: Vec<bool> = (0..header.len())
+        .map(|i| i == 0 || rows.iter().any(|r| r.get(i).is_some_and(|c| c.chars().any(char::is_alphabetic))))
+        .collect();
     for r in rows {
         for (w, c) in widths.iter_mut().zip(r) {
             *w = (*w).max(c.chars().count());
@@ -217,9 +220,11 @@ pub fn print_table(out: &mut impl std::io::Write, header: &[&str], rows: &[Vec<S
             .iter()
             .zip(&widths)
             .enumerate()
-            .map(|(i, (c, w))| if i == 0 { format!("{c:<w$}") } else { format!("{c:>w$}") })
+            .map(|(i, (c, w))| if left[i] { format!("{c:<w$}") } else { format!("{c:>w$}") })
             .collect::<Vec<_>>()
             .join("  ")
+            .trim_end()
+            .to_string()
     };
     writeln!(out, "{}", line(header.iter().map(|h| h.to_string()).collect()))?;
     for r in rows {

@@ -93,7 +93,8 @@ pub fn run(args: TriangleArgs) -> Result<()> {
                 )?;
                 for id in &tr.events {
                     if let Some(ev) = evidence.get(id.0 as usize) {
-                        writeln!(out, "    {}  [{} {}] {}", ev.event, ev.doc, ev.at, ev.sentence)?;
+                        let line = format!("    {}  [{} {}] {}", ev.event, ev.doc, ev.at, ev.sentence);
+                        writeln!(out, "{}", line.trim_end())?;
                     }
                 }
             }
