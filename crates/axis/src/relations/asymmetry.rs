@@ -24,9 +24,9 @@
 use super::capabilities::Capabilities;
 use super::period::{Period, Seen, Span};
 use super::{day_key, Actor, DayKey, RelEvent};
-use crate::cameo::EventCode;
+use crate::cameo::{EventCode, QuadClass};
 use crate::when::Date;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -118,6 +118,26 @@ fn flows_of(code: EventCode, cooperative: bool) -> (Flows, Flows) {
     (by_source, by_target)
 }
 
+/// Counts one event into its period's flows.
+fn add(
+    buckets: &mut BTreeMap<Date, (Flows, Flows)>,
+    by: Period,
+    day: Date,
+    code: EventCode,
+    cooperative: bool,
+    a_to_b: bool,
+) {
+    let (src, tgt) = flows_of(code, cooperative);
+    let slot = buckets.entry(by.start(day)).or_default();
+    if a_to_b {
+        slot.0.merge(&src);
+        slot.1.merge(&tgt);
+    } else {
+        slot.1.merge(&src);
+        slot.0.merge(&tgt);
+    }
+}
+
 /// A's share `mine / (mine + theirs)`; `None` when both are 0.
 fn share(mine: u32, theirs: u32) -> Option<f64> {
     let all = mine + theirs;
@@ -151,10 +171,11 @@ pub struct AsymmetryCollector {
     by: Period,
     span: Span,
     one_a_day: bool,
-    /// Per period start: A→B, B→A.
+    /// Without one-a-day: per period start, A→B and B→A.
     buckets: BTreeMap<Date, (Flows, Flows)>,
-    /// One-a-day keys already counted.
-    counted: FxHashSet<DayKey>,
+    /// With one-a-day: every key seen, and whether it is A→B; counted at `finish`, so that two
+    /// collectors merge exactly.
+    keyed: FxHashMap<DayKey, bool>,
     seen: Seen,
 }
 
@@ -168,7 +189,7 @@ impl AsymmetryCollector {
             span,
             one_a_day,
             buckets: BTreeMap::new(),
-            counted: FxHashSet::default(),
+            keyed: FxHashMap::default(),
             seen: Seen::default(),
         }
     }
@@ -183,23 +204,32 @@ impl AsymmetryCollector {
         if !(a_to_b || b_to_a) {
             return;
         }
-        if self.one_a_day && !self.counted.insert(day_key(e)) {
-            return;
-        }
         self.seen.add(e.day);
-        let (src, tgt) = flows_of(e.code, e.is_cooperation());
-        let slot = self.buckets.entry(self.by.start(e.day)).or_default();
-        if a_to_b {
-            slot.0.merge(&src);
-            slot.1.merge(&tgt);
+        if self.one_a_day {
+            self.keyed.insert(day_key(e), a_to_b);
         } else {
-            slot.1.merge(&src);
-            slot.0.merge(&tgt);
+            add(&mut self.buckets, self.by, e.day, e.code, e.is_cooperation(), a_to_b);
         }
     }
 
+    /// Adds what another collector (same actors and options) has counted.
+    pub fn merge(&mut self, other: AsymmetryCollector) {
+        self.seen.merge(other.seen);
+        for (k, (ab, ba)) in other.buckets {
+            let slot = self.buckets.entry(k).or_default();
+            slot.0.merge(&ab);
+            slot.1.merge(&ba);
+        }
+        self.keyed.extend(other.keyed);
+    }
+
     /// The series; with `caps`, each row carries the CINC ratio of its year.
-    pub fn finish(self, caps: Option<&Capabilities>) -> AsymmetrySeries {
+    pub fn finish(mut self, caps: Option<&Capabilities>) -> AsymmetrySeries {
+        for ((day, _, _, code), a_to_b) in std::mem::take(&mut self.keyed) {
+            let cooperative =
+                matches!(code.quad_class(), QuadClass::VerbalCooperation | QuadClass::MaterialCooperation);
+            add(&mut self.buckets, self.by, day, code, cooperative, a_to_b);
+        }
         let (a, b) = (self.a.to_string(), self.b.to_string());
         let periods = match self.span.resolve(self.seen.0) {
             Some((from, to)) => self.by.range(from, to),

@@ -253,6 +253,20 @@ fn balance_series_from_events() {
 }
 
 #[test]
+fn asymmetry_one_a_day_counts_a_repeated_report_once() {
+    let evs = events(&[
+        ("1955-03-01", "SUN", "071", "CHN"),
+        ("1955-03-01", "SUN", "071", "CHN"),
+        ("1955-03-01", "SUNGOV", "071", "CHN"), // another source code: another key
+    ]);
+    for (one_a_day, aid) in [(false, 3), (true, 2)] {
+        let mut c = AsymmetryCollector::new(a("SUN"), a("CHN"), Period::Year, Span::default(), one_a_day);
+        evs.iter().for_each(|e| c.push(e));
+        assert_eq!(c.finish(None).total.ab.aid, aid);
+    }
+}
+
+#[test]
 fn asymmetry_indicators() {
     let evs = events(&[
         ("1955-03-01", "SUN", "071", "CHN"),    // aid SUN→CHN
@@ -336,6 +350,25 @@ fn merging_two_halves_equals_the_whole() {
                 m.rows.iter().map(|r| (r.configuration, r.sides.map(|s| s.tally.counts))).collect();
             assert_eq!(cw, cm, "seed {seed}");
             assert_eq!(w.transitions, m.transitions, "seed {seed}");
+            let bopts = BalanceOptions { one_a_day, ..BalanceOptions::new(Period::Quarter) };
+            let who = || vec![a("USA"), a("CHN"), a("RUS"), a("IND")];
+            let (mut whole, mut left, mut right) = (
+                BalanceCollector::new(who(), bopts),
+                BalanceCollector::new(who(), bopts),
+                BalanceCollector::new(who(), bopts),
+            );
+            evs.iter().for_each(|e| whole.push(e));
+            evs[..cut].iter().for_each(|e| left.push(e));
+            evs[cut..].iter().for_each(|e| right.push(e));
+            left.merge(right);
+            assert_eq!(whole.finish().rows, left.finish().rows, "seed {seed}");
+            let mk = || AsymmetryCollector::new(a("CHN"), a("RUS"), Period::Year, Span::default(), one_a_day);
+            let (mut whole, mut left, mut right) = (mk(), mk(), mk());
+            evs.iter().for_each(|e| whole.push(e));
+            evs[..cut].iter().for_each(|e| left.push(e));
+            evs[cut..].iter().for_each(|e| right.push(e));
+            left.merge(right);
+            assert_eq!(whole.finish(None), left.finish(None), "seed {seed}");
         }
     }
 }
