@@ -19,10 +19,10 @@ pub struct RelArgs {
     /// Period length: day, week (Monday–Sunday), month, quarter or year.
     #[arg(long, default_value = "month", value_parser = parse_period)]
     pub by: Period,
-    /// First period counted: a day, month or year (2014, 2014-03, 2014-03-15).
+    /// First day counted: a year, month or day (2014 = from 2014-01-01; 2014-03; 2014-03-15).
     #[arg(long, value_parser = parse_partial)]
     pub from: Option<Interval>,
-    /// Last period counted (2019, 2019-06, 2019-06-30): through its end.
+    /// Last day counted: a year, month or day, through its end (2019 = to 2019-12-31).
     #[arg(long, value_parser = parse_partial)]
     pub to: Option<Interval>,
     /// Count an event once per day, source code, target code and CAMEO code.
