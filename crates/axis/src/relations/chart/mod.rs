@@ -196,7 +196,8 @@ pub fn dyad_chart(series: &DyadSeries, smooth: Option<&[super::dyad::SmoothRow]>
         s.line(vec![(x0, y_of(v)), (x1, y_of(v))], GRID, 1.0);
         s.text(x0 - 6.0, y_of(v) + 4.0, trim_number(v), 11.0, Anchor::End);
         let g = -10.0 + 5.0 * f64::from(k);
-        s.text(x1 + 6.0, g_of(g) + 4.0, format!("{g:+}"), 11.0, Anchor::Start);
+        let label = if g == 0.0 { "0".to_string() } else { format!("{g:+}") };
+        s.text(x1 + 6.0, g_of(g) + 4.0, label, 11.0, Anchor::Start);
     }
     s.text(4.0, y0 - 12.0, "events", 11.0, Anchor::Start);
     s.text(width as f32 - 4.0, y0 - 12.0, "Goldstein", 11.0, Anchor::End);
