@@ -14,6 +14,8 @@
 //!    gzipped) and stdin.
 //! 6. [`store`]: documents, sentences, events and quantities kept in one SQLite file; ingest,
 //!    recode, imports and queries.
+//! 7. [`relations`]: coded events become dyad series, strategic triangles, structural balance and
+//!    asymmetry indicators per period, with SVG/PNG charts.
 //!
 //! Events coded by others come in through [`import`]: GDELT 1.0/2.0 and ICEWS files, plain or zipped.
 
@@ -25,6 +27,7 @@ pub mod eval;
 pub mod import;
 pub mod io;
 pub mod mention;
+pub mod relations;
 pub mod store;
 pub mod text;
 pub mod when;

@@ -1,9 +1,12 @@
 //! Subcommands: argument definitions and dispatch. One file per subcommand.
 
 mod actors;
+mod asymmetry;
+mod balance;
 mod code;
 mod demo;
 mod dict;
+mod dyad;
 mod eval;
 mod explain;
 mod export;
@@ -13,6 +16,8 @@ mod input;
 mod recode;
 mod stats;
 mod store_args;
+mod relations;
+mod triangle;
 
 use clap::{Parser, Subcommand};
 
@@ -71,6 +76,27 @@ enum Command {
     /// Example: axis import gdelt 20190201.export.CSV.zip --format csv > events.csv
     #[command(after_long_help = IMPORT_HELP)]
     Import(import::ImportArgs),
+    /// Dyad series: how two actors treat each other, per day/week/month/quarter/year.
+    ///
+    /// Example: axis dyad CHN RUS --events events.jsonl --by year --plot dyad.svg
+    #[command(after_long_help = RELATIONS_HELP)]
+    Dyad(dyad::DyadArgs),
+    /// Strategic triangle (Dittmer): side signs, configuration and transitions per period.
+    ///
+    /// Example: axis triangle USA CHN RUS --events events.jsonl --by year --plot triangle.png
+    #[command(after_long_help = RELATIONS_HELP)]
+    Triangle(triangle::TriangleArgs),
+    /// Structural balance among N actors: balanced triads and the frustration index per period.
+    ///
+    /// Example: axis balance USA CHN RUS IND JPN --events events.jsonl --by year
+    #[command(after_long_help = RELATIONS_HELP)]
+    Balance(balance::BalanceArgs),
+    /// Asymmetry: who gives aid, who visits, who appeals, who yields; with --capabilities the
+    /// COW CINC ratio.
+    ///
+    /// Example: axis asymmetry SUN CHN --events events.jsonl --by year --capabilities nmc.csv
+    #[command(after_long_help = RELATIONS_HELP)]
+    Asymmetry(asymmetry::AsymmetryArgs),
 }
 
 const IMPORT_HELP: &str = "\
@@ -81,6 +107,21 @@ and sectors CAMEO agents (\"Military,Government\" of \"Russian Federation\" = RU
 A malformed row is reported on stderr with file:line and the reason, and skipped; an unknown ICEWS
 country or sector is a warning and the row is kept. The summary line counts rows read, imported and
 skipped, so every row is accounted for. The exit status is 1 only when nothing could be imported.";
+
+
+const RELATIONS_HELP: &str = "\
+Events come from --events FILE.jsonl, the JSON lines `axis code --format jsonl` writes; events
+without a target, negated events and undated events are left out (counted on stderr). An event is
+counted in the period containing the first day of its date (--precise: events whose date is vaguer
+than the period are left out).
+
+Actors are code prefixes: CHN matches CHN, CHNGOV, CHNMIL…; CHN/GOV+MIL keeps only codes with a
+GOV or MIL part. QuadClasses: 1 verbal cooperation (CAMEO 01-05), 2 material cooperation (06-09),
+3 verbal conflict (10-14), 4 material conflict (15-20). Net cooperation = (1+2) - (3+4) events.
+
+Signs (triangle, balance): a relation is + when it has at least --min-events events and its net
+cooperation share (1+2 - 3-4) / all exceeds --margin, - below -margin, ~ in between, ? with too
+few events. Periods with no events are listed, not dropped.";
 
 const ACTORS_HELP: &str = "\
 Table columns, one line per mention under its sentence:
@@ -111,5 +152,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Import(a) => import::run(a),
+        Command::Dyad(a) => dyad::run(a),
+        Command::Triangle(a) => triangle::run(a),
+        Command::Balance(a) => balance::run(a),
+        Command::Asymmetry(a) => asymmetry::run(a),
     }
 }

@@ -1,0 +1,229 @@
+//! `axis dyad`, `triangle`, `balance` and `asymmetry` run for real over event files: events coded
+//! from the bundled sample by `axis code`, and small hand-built files whose answers are known.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn axis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).output().expect("axis runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("axis-rel-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
+/// Codes the bundled sample into `dir/demo.jsonl`.
+fn demo_events(dir: &Path) -> PathBuf {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/demo.jsonl");
+    let out = axis(&["code", p(&sample), "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let path = dir.join("demo.jsonl");
+    std::fs::write(&path, &out.stdout).expect("write events");
+    path
+}
+
+/// One event line as `axis code --format jsonl` writes it (the fields the commands read).
+fn line(day: &str, source: &str, code: &str, target: &str, sentence: &str) -> String {
+    let root: u8 = code[..2].parse().unwrap();
+    let (quad, g) = match root {
+        1..=5 => (1, 3.0),
+        6..=9 => (2, 6.0),
+        10..=14 => (3, -2.0),
+        _ => (4, -9.0),
+    };
+    format!(
+        r#"{{"doc":"t","sentence":0,"sentence_text":"{sentence}","date_start":"{day}","date_end":"{day}","source":"{source}","target":"{target}","code":"{code}","quad_class":{quad},"goldstein":{g},"negated":false}}"#
+    )
+}
+
+#[test]
+fn dyad_over_the_coded_sample() {
+    let dir = tempdir("dyad");
+    let events = demo_events(&dir);
+    let ev = p(&events);
+    let out = axis(&["dyad", "CHN", "RUS", "--events", ev, "--by", "year", "--from", "2000", "--to", "2003"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    // The 2001 treaty, signed by both (057 twice, Goldstein 8 each); the years around it empty.
+    let rows: Vec<Vec<&str>> = stdout.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 4, "{stdout}");
+    assert_eq!(rows[0], ["2000", "0", "0", "0", "0", "0", "0.0", "-", "-", "0"]);
+    assert_eq!(rows[1], ["2001", "2", "2", "0", "0", "0", "16.0", "8.00", "1.00", "2"]);
+    assert!(text(&out.stderr).contains("event(s) read"));
+    // --precise: by month, events dated only to a year or month range are left out; the treaty
+    // (dated to the day) stays.
+    let out = axis(&["dyad", "RUS", "IND", "--events", ev, "--by", "month", "--precise"]);
+    assert!(text(&out.stderr).contains("--precise left out"), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("0 event(s) in 0 period(s)"), "{}", text(&out.stdout));
+    let out = axis(&["dyad", "RUS", "IND", "--events", ev, "--by", "year", "--precise"]);
+    assert!(text(&out.stdout).contains("1 event(s) in 1 period(s)"), "{}", text(&out.stdout));
+    // Directed RUS→CHN: one of the two.
+    let out = axis(&["dyad", "RUS", "CHN", "--events", ev, "--by", "year", "--directed", "--csv"]);
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with("period,events,verb_coop,"), "{csv}");
+    let y2001: Vec<&str> =
+        csv.lines().find(|l| l.starts_with("2001,")).expect("2001 row").split(',').collect();
+    assert_eq!(y2001[1], "1");
+    // JSON lines parse, one per year from the first CHN-RUS event (2001: the 1957 events are
+    // SUN-CHN, and the Soviet Union is not Russia) to the last (2019).
+    let out = axis(&["dyad", "CHN", "RUS", "--events", ev, "--by", "year", "--json"]);
+    let rows: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(rows.len(), 2019 - 2001 + 1);
+    assert_eq!(rows[0]["period"], "2001");
+    let total: i64 = rows.iter().map(|r| r["events"].as_i64().unwrap()).sum();
+    assert_eq!(total, 3); // 2001 treaty ×2, 2019 visit
+                          // A chart.
+    let svg = dir.join("dyad.svg");
+    let out = axis(&["dyad", "CHN", "RUS", "--events", ev, "--by", "year", "--plot", p(&svg)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert!(chart.starts_with("<svg") && chart.contains("CHN - RUS by year"));
+    assert_eq!(chart.matches("<title>bar ").count(), 2, "bars for 2001 and 2019");
+}
+
+#[test]
+fn triangle_with_transitions_and_evidence() {
+    let dir = tempdir("triangle");
+    let mut lines = Vec::new();
+    // 2017: ménage à trois; 2018: CHN and RUS together against the USA.
+    for (s, t) in [("USA", "CHN"), ("USAGOV", "RUS"), ("CHN", "RUS")] {
+        for _ in 0..3 {
+            lines.push(line("2017-05-01", s, "057", t, "They signed."));
+        }
+    }
+    for _ in 0..3 {
+        lines.push(line("2018-04-01", "CHNGOV", "062", "RUSMIL", "Joint exercises."));
+        lines.push(line("2018-04-02", "USA", "163", "CHN", "Sanctions on China."));
+        lines.push(line("2018-04-03", "RUS", "112", "USA", "Moscow accused Washington."));
+    }
+    lines.push("{broken".to_string());
+    let events = dir.join("hand.jsonl");
+    std::fs::write(&events, lines.join("\n")).unwrap();
+    let ev = p(&events);
+    let png = dir.join("tri.png");
+    let out = axis(&["triangle", "USA", "CHN", "RUS", "--events", ev, "--by", "year", "--plot", p(&png)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("2017  ") && stdout.contains("ménage à trois"), "{stdout}");
+    assert!(stdout.contains("stable marriage (CHN+RUS vs USA)"), "{stdout}");
+    assert!(stdout
+        .contains("2018: ménage à trois -> stable marriage (CHN+RUS vs USA) (changed: USA-CHN, USA-RUS)"));
+    // The strongest events first: the sanctions (−9).
+    let first = stdout.lines().skip_while(|l| !l.starts_with("2018:")).nth(1).unwrap();
+    assert!(first.contains("2018-04-02 USA 163 CHN") && first.contains("Sanctions on China."), "{first}");
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("hand.jsonl:19: not a JSON event record"), "{stderr}");
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    // Stricter threshold: four events needed, nothing is known.
+    let out = axis(&[
+        "triangle",
+        "USA",
+        "CHN",
+        "RUS",
+        "--events",
+        ev,
+        "--by",
+        "year",
+        "--min-events",
+        "4",
+        "--csv",
+    ]);
+    let csv = text(&out.stdout);
+    assert_eq!(csv.lines().filter(|l| l.ends_with(",undetermined")).count(), 2, "{csv}");
+    // JSON: rows, then the transition with its evidence.
+    let out = axis(&["triangle", "USA", "CHN", "RUS", "--events", ev, "--by", "year", "--json"]);
+    let v: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[1]["configuration"]["kind"], "stable_marriage");
+    assert_eq!(v[2]["record"], "transition");
+    assert_eq!(v[2]["evidence"].as_array().unwrap().len(), 5);
+    // Balance over the same events, with a fourth actor that never appears.
+    let out = axis(&["balance", "USA", "CHN", "RUS", "IND", "--events", ev, "--by", "year"]);
+    let stdout = text(&out.stdout);
+    let y2018: Vec<&str> =
+        stdout.lines().find(|l| l.starts_with("2018")).unwrap().split_whitespace().collect();
+    assert_eq!(y2018[..7], ["2018", "1", "2", "1", "1", "1.00", "0"], "{stdout}");
+    assert!(stdout.contains("USA | CHN+RUS") || stdout.contains("USA+IND | CHN+RUS"), "{stdout}");
+}
+
+#[test]
+fn asymmetry_with_capabilities() {
+    let dir = tempdir("asym");
+    let lines = [
+        line("1955-02-01", "SUNGOV", "071", "CHN", "Moscow sent engineers."),
+        line("1955-03-01", "SUN", "072", "CHNMIL", "Moscow supplied tanks."),
+        line("1955-04-01", "CHNGOV", "042", "SUN", "Mao travelled to Moscow."),
+        line("1955-05-01", "CHN", "0234", "SUN", "Beijing asked for help."),
+    ];
+    let events = dir.join("a.jsonl");
+    std::fs::write(&events, lines.join("\n")).unwrap();
+    let caps = dir.join("nmc.csv");
+    std::fs::write(&caps, "stateabb,ccode,year,cinc\nRUS,365,1955,0.18\nCHN,710,1955,0.09\n").unwrap();
+    let out = axis(&[
+        "asymmetry",
+        "SUN",
+        "CHN",
+        "--events",
+        p(&events),
+        "--by",
+        "year",
+        "--capabilities",
+        p(&caps),
+        "--csv",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    // aid 2/0, visits 0/1, appeals 0/1, yields 0/0, coop 2/2, initiated 0.5, senior 1.0, CINC 2.
+    assert_eq!(
+        row,
+        [
+            "1955", "2", "0", "0", "1", "0", "1", "0", "0", "2", "2", "0.50", "1.00", "0.1800", "0.0900",
+            "2.00"
+        ]
+    );
+    let svg = dir.join("asym.svg");
+    let out = axis(&["asymmetry", "SUN", "CHN", "--events", p(&events), "--by", "year", "--plot", p(&svg)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(chart.matches("<title>bar 1955 indicator events 4</title>").count(), 1, "{chart}");
+}
+
+#[test]
+fn bad_arguments_are_clear_errors() {
+    let dir = tempdir("bad");
+    let events = dir.join("e.jsonl");
+    std::fs::write(&events, line("2019-01-01", "CHN", "042", "RUS", "x")).unwrap();
+    let ev = p(&events);
+    let cases: [(&[&str], &str); 5] = [
+        (&["dyad", "CHN", "RUS", "--events", ev, "--plot", "out.gif"], "charts are written as .svg or .png"),
+        (&["dyad", "CH", "RUS", "--events", ev], "'CH' is not an actor code"),
+        (
+            &["dyad", "CHN", "RUS", "--events", "/nonexistent/e.jsonl"],
+            "reading events from /nonexistent/e.jsonl",
+        ),
+        (&["balance", "CHN", "RUS", "--events", ev], "at least three actors"),
+        (&["triangle", "USA", "CHN", "RUS", "--events", ev, "--margin", "1.5"], "--margin must be"),
+    ];
+    for (args, want) in cases {
+        let out = axis(args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(text(&out.stderr).contains(want), "{args:?}: {}", text(&out.stderr));
+    }
+    let out = axis(&["dyad", "CHN", "RUS", "--events", ev, "--by", "fortnight"]);
+    assert!(text(&out.stderr).contains("not a period"));
+}
