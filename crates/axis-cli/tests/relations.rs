@@ -227,3 +227,64 @@ fn bad_arguments_are_clear_errors() {
     let out = axis(&["dyad", "CHN", "RUS", "--events", ev, "--by", "fortnight"]);
     assert!(text(&out.stderr).contains("not a period"));
 }
+
+/// The same sample stored with `axis ingest` gives the same series from the database as from the
+/// JSON lines, and triangle transitions list their evidence from the stored sentences.
+#[test]
+fn the_database_and_the_event_file_agree() {
+    let dir = tempdir("db");
+    let events = demo_events(&dir);
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/demo.jsonl");
+    let db = dir.join("demo.db");
+    let out = axis(&["ingest", p(&sample), "--db", p(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for cmd in [
+        vec!["dyad", "CHN", "RUS", "--by", "year", "--csv"],
+        vec!["dyad", "SUN", "CHN", "--by", "year", "--csv", "--directed"],
+        vec!["balance", "USA", "CHN", "RUS", "--by", "year", "--csv", "--min-events", "1"],
+        vec!["asymmetry", "SUN", "CHN", "--by", "year", "--csv"],
+    ] {
+        let from_file = axis(&[&cmd[..], &["--events", p(&events)]].concat());
+        let from_db = axis(&[&cmd[..], &["--db", p(&db)]].concat());
+        assert!(from_db.status.success(), "{cmd:?}: {}", text(&from_db.stderr));
+        assert!(!from_file.stdout.is_empty());
+        assert_eq!(text(&from_file.stdout), text(&from_db.stdout), "{cmd:?}");
+    }
+    // A triangle that changes between two years: the transition lists the stored sentences.
+    let corpus = dir.join("triangle.jsonl");
+    let docs = [
+        ("a", "2018-03-01", "China and Russia held talks in Moscow."),
+        ("b", "2018-03-02", "The United States praised China."),
+        ("c", "2018-03-03", "The United States praised Russia."),
+        ("d", "2019-03-01", "China and Russia held talks in Beijing."),
+        ("e", "2019-03-02", "The United States condemned China."),
+        ("f", "2019-03-03", "The United States condemned Russia."),
+    ];
+    let lines: Vec<String> = docs
+        .iter()
+        .map(|(id, date, t)| serde_json::json!({"id": id, "date": date, "text": t}).to_string())
+        .collect();
+    std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
+    let out = axis(&["ingest", p(&corpus), "--db", p(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = axis(&[
+        "triangle",
+        "USA",
+        "CHN",
+        "RUS",
+        "--db",
+        p(&db),
+        "--by",
+        "year",
+        "--from",
+        "2018",
+        "--min-events",
+        "1",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("The United States condemned Russia."), "evidence from the database:\n{stdout}");
+    // --events and --db exclude each other; one of them is needed.
+    assert!(!axis(&["dyad", "CHN", "RUS"]).status.success());
+    assert!(!axis(&["dyad", "CHN", "RUS", "--db", p(&db), "--events", p(&events)]).status.success());
+}

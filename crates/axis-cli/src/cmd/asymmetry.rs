@@ -79,7 +79,7 @@ pub fn run(args: AsymmetryArgs) -> Result<()> {
         }
         None => None,
     };
-    let (events, _) = args.rel.load()?;
+    let (events, _) = args.rel.load(&who)?;
     let mut c = AsymmetryCollector::new(
         who[0].clone(),
         who[1].clone(),

@@ -30,7 +30,7 @@ pub fn run(args: BalanceArgs) -> Result<()> {
     }
     let who = actors(&args.actors)?;
     let rule = args.sign.rule()?;
-    let (events, _) = args.rel.load()?;
+    let (events, _) = args.rel.load(&who)?;
     let opts = BalanceOptions { by: args.rel.by, one_a_day: args.rel.one_a_day, span: args.rel.span(), rule };
     let mut c = BalanceCollector::new(who, opts);
     events.iter().for_each(|e| c.push(e));

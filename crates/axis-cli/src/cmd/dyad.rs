@@ -43,7 +43,7 @@ const HEADER: [&str; 10] = [
 pub fn run(args: DyadArgs) -> Result<()> {
     args.rel.check_plot()?;
     let who = actors(&[args.a.clone(), args.b.clone()])?;
-    let (events, _) = args.rel.load()?;
+    let (events, _) = args.rel.load(&who)?;
     let opts = DyadOptions {
         directed: args.directed,
         one_a_day: args.rel.one_a_day,

@@ -85,6 +85,7 @@ impl ExportArgs {
             quad_classes: self.quads.clone(),
             origins: self.origins.clone(),
             one_a_day: self.one_a_day,
+            ids: Vec::new(),
         }
     }
 }

@@ -14,9 +14,9 @@ mod import;
 mod ingest;
 mod input;
 mod recode;
+mod relations;
 mod stats;
 mod store_args;
-mod relations;
 mod triangle;
 
 use clap::{Parser, Subcommand};
@@ -107,7 +107,6 @@ and sectors CAMEO agents (\"Military,Government\" of \"Russian Federation\" = RU
 A malformed row is reported on stderr with file:line and the reason, and skipped; an unknown ICEWS
 country or sector is a warning and the row is kept. The summary line counts rows read, imported and
 skipped, so every row is accounted for. The exit status is 1 only when nothing could be imported.";
-
 
 const RELATIONS_HELP: &str = "\
 Events come from --events FILE.jsonl, the JSON lines `axis code --format jsonl` writes; events

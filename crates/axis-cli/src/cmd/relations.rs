@@ -6,6 +6,7 @@ use axis::relations::chart::{png, svg, Scene};
 use axis::relations::period::{Period, Span};
 use axis::relations::sign::SignRule;
 use axis::relations::{read_jsonl, Actor, EventId, Evidence, RelEvent};
+use axis::store::{ActorFilter, EventQuery, Store};
 use axis::when::Interval;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -14,8 +15,15 @@ use std::path::{Path, PathBuf};
 #[derive(Args, Debug, Clone)]
 pub struct RelArgs {
     /// Event files: JSON lines as written by `axis code --format jsonl` (repeatable).
-    #[arg(long = "events", value_name = "FILE.jsonl", required = true)]
+    #[arg(long = "events", value_name = "FILE.jsonl", required_unless_present = "db")]
     pub events: Vec<PathBuf>,
+    /// Or a database made by `axis ingest` / `axis import --db`: its events among the actors
+    /// named, coded by axis and imported alike.
+    #[arg(long, value_name = "FILE", conflicts_with = "events")]
+    pub db: Option<PathBuf>,
+    /// With --db: only events of these origins (axis, gdelt, icews; repeatable).
+    #[arg(long, value_name = "ORIGIN", requires = "db")]
+    pub origin: Vec<String>,
     /// Period length: day, week (Monday–Sunday), month, quarter or year.
     #[arg(long, default_value = "month", value_parser = parse_period)]
     pub by: Period,
@@ -109,8 +117,12 @@ impl RelArgs {
         Ok(())
     }
 
-    /// Reads every event file; unreadable lines are reported on stderr and skipped.
-    pub fn load(&self) -> Result<(Vec<RelEvent>, Vec<Evidence>)> {
+    /// Reads the events among `actors`: from the database, or from every event file (unreadable
+    /// lines reported on stderr and skipped).
+    pub fn load(&self, actors: &[Actor]) -> Result<(Vec<RelEvent>, EvidenceBook)> {
+        if let Some(db) = &self.db {
+            return self.load_db(db, actors);
+        }
         let (mut events, mut evidence) = (Vec::new(), Vec::new());
         let (mut problems, mut vague) = (0, 0);
         let (precise, by) = (self.precise, self.by);
@@ -153,7 +165,52 @@ impl RelArgs {
         if problems > 20 {
             eprintln!("axis: … and {} more unreadable line(s)", problems - 20);
         }
-        Ok((events, evidence))
+        Ok((events, EvidenceBook::Lines(evidence)))
+    }
+
+    fn load_db(&self, db: &Path, actors: &[Actor]) -> Result<(Vec<RelEvent>, EvidenceBook)> {
+        let store = Store::open_read_only(db)?;
+        let span = self.span();
+        // Only the events among the actors named come out of the database (its source and target
+        // indexes serve the prefixes); agent filters and periods are the collectors' job.
+        let query = EventQuery {
+            from: span.from,
+            to: span.to,
+            actors: ActorFilter::Between(actors.iter().map(|a| a.prefix().to_string()).collect()),
+            origins: self.origin.clone(),
+            ..EventQuery::default()
+        };
+        let (precise, by) = (self.precise, self.by);
+        let (mut events, mut negated, mut undated, mut vague) = (Vec::new(), 0u64, 0u64, 0u64);
+        let read = store.events(&query, |row| {
+            let Some(day) = row.date_start else {
+                undated += 1;
+                return true;
+            };
+            if row.negated {
+                negated += 1;
+                return true;
+            }
+            let id = EventId(row.id as u64);
+            if let Some(mut e) =
+                RelEvent::new(id, day, &row.source, &row.target, row.code.as_str(), row.goldstein)
+            {
+                e.end = row.date_end.unwrap_or(day);
+                if precise && !e.fits(by) {
+                    vague += 1;
+                } else {
+                    events.push(e);
+                }
+            }
+            true
+        })?;
+        eprintln!(
+            "axis: {}: {read} event(s) with both sides among {}; left out {negated} negated, {undated} undated{}",
+            db.display(),
+            actors.iter().map(|a| a.prefix()).collect::<Vec<_>>().join(", "),
+            if precise { format!(", {vague} dated more vaguely than a {by}") } else { String::new() }
+        );
+        Ok((events, EvidenceBook::Db(store)))
     }
 
     /// Writes the chart, if asked for.
@@ -240,4 +297,40 @@ pub fn print_csv(out: &mut impl std::io::Write, header: &[&str], rows: &[Vec<Str
         writeln!(out, "{}", r.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
     }
     Ok(())
+}
+
+/// Where the evidence for an event id is found: the lines read from event files (ids index them),
+/// or the database the events came from (ids are row ids, looked up only when shown).
+pub enum EvidenceBook {
+    /// Read from JSONL files.
+    Lines(Vec<Evidence>),
+    /// Stored events.
+    Db(Store),
+}
+
+impl EvidenceBook {
+    /// The evidence of these events, in the order given (those not found are left out).
+    pub fn get(&self, ids: &[EventId]) -> Vec<Evidence> {
+        match self {
+            EvidenceBook::Lines(v) => ids.iter().filter_map(|id| v.get(id.0 as usize).cloned()).collect(),
+            EvidenceBook::Db(store) => {
+                let q =
+                    EventQuery { ids: ids.iter().map(|id| id.0 as i64).collect(), ..EventQuery::default() };
+                let mut found = Vec::new();
+                let lookup = store.event_records(&q, |r| {
+                    found.push(Evidence {
+                        at: format!("{}#{}", store.path().display(), r.doc),
+                        event: format!("{} {} {} {}", r.date_start, r.source, r.code, r.target),
+                        doc: r.doc,
+                        sentence: r.sentence_text,
+                    });
+                    true
+                });
+                if let Err(e) = lookup {
+                    eprintln!("axis: evidence not available: {e}");
+                }
+                found
+            }
+        }
+    }
 }

@@ -27,7 +27,7 @@ pub fn run(args: TriangleArgs) -> Result<()> {
     args.rel.check_plot()?;
     let who = actors(&args.actors)?;
     let rule = args.sign.rule()?;
-    let (events, evidence) = args.rel.load()?;
+    let (events, evidence) = args.rel.load(&who)?;
     let opts = TriangleOptions {
         by: args.rel.by,
         one_a_day: args.rel.one_a_day,
@@ -91,11 +91,9 @@ pub fn run(args: TriangleArgs) -> Result<()> {
                         format!(" (changed: {})", changed.join(", "))
                     }
                 )?;
-                for id in &tr.events {
-                    if let Some(ev) = evidence.get(id.0 as usize) {
-                        let line = format!("    {}  [{} {}] {}", ev.event, ev.doc, ev.at, ev.sentence);
-                        writeln!(out, "{}", line.trim_end())?;
-                    }
+                for ev in evidence.get(&tr.events) {
+                    let line = format!("    {}  [{} {}] {}", ev.event, ev.doc, ev.at, ev.sentence);
+                    writeln!(out, "{}", line.trim_end())?;
                 }
             }
         }
@@ -110,9 +108,7 @@ pub fn run(args: TriangleArgs) -> Result<()> {
             for tr in &t.transitions {
                 let mut v = serde_json::to_value(tr)?;
                 v["record"] = "transition".into();
-                v["evidence"] = serde_json::to_value(
-                    tr.events.iter().filter_map(|id| evidence.get(id.0 as usize)).collect::<Vec<_>>(),
-                )?;
+                v["evidence"] = serde_json::to_value(evidence.get(&tr.events))?;
                 writeln!(out, "{v}")?;
             }
         }

@@ -50,6 +50,8 @@ pub struct EventQuery {
     pub origins: Vec<String>,
     /// Keep only the first event of each (date, source, target, code).
     pub one_a_day: bool,
+    /// Only these row ids ([`EventRow::id`]), when not empty: evidence for events found earlier.
+    pub ids: Vec<i64>,
 }
 
 /// One stored event, compactly: what analytics aggregate over.
@@ -202,6 +204,7 @@ impl Where {
         w.in_list("e.root", q.roots.iter().map(|&r| Value::Integer(r.into())).collect());
         w.in_list("e.quad_class", q.quad_classes.iter().map(|&r| Value::Integer(r.into())).collect());
         w.in_list("e.origin", q.origins.iter().map(|o| Value::Text(o.clone())).collect());
+        w.in_list("e.id", q.ids.iter().map(|&i| Value::Integer(i)).collect());
         w
     }
 

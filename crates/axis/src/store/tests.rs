@@ -317,6 +317,8 @@ fn queries_filter_by_date_actor_code_and_one_a_day() {
         ("glob characters are literal", EventQuery { codes: strings(&["*"]), ..Default::default() }, ""),
     ];
     let ids: Vec<i64> = collect(&store, &EventQuery::default()).iter().map(|r| r.id).collect();
+    let mut cases = cases.to_vec();
+    cases.push(("by row id", EventQuery { ids: vec![ids[1], ids[6]], ..Default::default() }, "bg"));
     for (name, q, want) in cases {
         let got: String = collect(&store, &q)
             .iter()
