@@ -10,6 +10,7 @@ mod export;
 mod ingest;
 mod input;
 mod recode;
+mod serve;
 mod stats;
 mod store_args;
 
@@ -65,6 +66,10 @@ enum Command {
     Export(export::ExportArgs),
     /// Count what the database holds: documents, sentences, events by origin and year, by root.
     Stats(stats::StatsArgs),
+    /// Serve the HTTP API (/v1) and the web dashboard over a database.
+    ///
+    /// Listens on 127.0.0.1:8080 unless --addr says otherwise. Example: axis serve --db axis.db
+    Serve(serve::ServeArgs),
 }
 
 const ACTORS_HELP: &str = "\
@@ -95,5 +100,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Recode(a) => recode::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
