@@ -33,7 +33,7 @@ function h(tag, attrs, ...children) {
 }
 
 function append(el, children) {
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : String(c));
   }
@@ -207,8 +207,9 @@ function volumeChart(ov) {
   const bw = Math.max(1, (W - L - R) / n - (n > 60 ? 0.5 : 3));
   const svg = s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "img",
     "aria-label": `Events by QuadClass per ${ov.bucket}` });
-  for (let k = 0; k <= 4; k++) {
-    const v = (top * k) / 4;
+  const steps = top <= 5 ? top : top % 4 === 0 ? 4 : 5;
+  for (let k = 0; k <= steps; k++) {
+    const v = (top * k) / steps;
     svg.append(s("line", { class: "axis", x1: L, x2: W - R, y1: y(v), y2: y(v) }),
       s("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, fmt(Math.round(v))));
   }
@@ -232,7 +233,7 @@ function volumeChart(ov) {
 
 function niceMax(v) {
   const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 2, 4, 5, 10]) if (m * p >= v) return m * p;
   return 10 * p;
 }
 
