@@ -119,7 +119,7 @@ fn run(
             &mut store,
             &coder,
             &server.inner.parts.version,
-            &[path.clone()],
+            std::slice::from_ref(&path),
             &opts,
             &mut |p| match p {
                 IngestProgress::Warning(w) => note("warning", w.to_string()),

@@ -176,7 +176,7 @@ fn bad_records_are_reported_and_the_rest_stored() {
     )
     .unwrap();
     let mut store = Store::in_memory().unwrap();
-    let (report, problems) = run_ingest(&mut store, &p, &[f.clone()], "v1");
+    let (report, problems) = run_ingest(&mut store, &p, std::slice::from_ref(&f), "v1");
     assert_eq!((report.added, report.failed, report.duplicates), (2, 1, 1));
     assert_eq!(problems.len(), 1);
     assert!(problems[0].starts_with(&format!("{}:2: bad record", f.display())), "{}", problems[0]);
