@@ -40,8 +40,6 @@ pub enum StoreErrorKind {
     },
     /// An origin name that is not lower-case letters, digits, `-` or `_`, or is reserved.
     BadOrigin(String),
-    /// The dictionary files could not be read to compute their version.
-    Dictionary(String),
     /// SQLite failed.
     Sqlite(rusqlite::Error),
 }
@@ -72,6 +70,7 @@ impl StoreError {
             }
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
                 let why = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    Some(dir) if !dir.exists() => format!("folder {} does not exist", dir.display()),
                     Some(dir) if !dir.is_dir() => format!("{} is not a folder", dir.display()),
                     _ => "the file or its folder cannot be written".to_string(),
                 };
@@ -104,7 +103,6 @@ impl fmt::Display for StoreError {
                 f,
                 "bad origin {o:?} (lower-case letters, digits, '-' and '_'; 'axis' is for coded documents)"
             ),
-            StoreErrorKind::Dictionary(m) => write!(f, "dictionary version: {m}"),
             StoreErrorKind::Sqlite(e) => write!(f, "{e}"),
         }
     }

@@ -2,8 +2,9 @@
 //!
 //! The reader delivers documents one at a time, in input order. Each is hashed; one whose text is
 //! already stored (or already waiting in this batch) is counted as a duplicate and never coded.
-//! The rest gather into batches that are coded in parallel on the current rayon pool, then one
-//! writer stores the batch in input order in a single transaction. A kill at any point loses at
+//! The rest gather into batches that are coded in parallel on the current rayon pool; one writer
+//! stores each coded batch in input order in a single transaction, while the next batch is being
+//! coded. A kill at any point loses at
 //! most the batch in flight, which the next run codes and writes again with the same ids — so a
 //! resumed ingest ends with the database an uninterrupted one makes. Memory holds one batch.
 
@@ -84,6 +85,8 @@ pub fn ingest(
         batch_size: opts.batch.max(1),
         pending: Vec::new(),
         pending_hashes: FxHashSet::default(),
+        coded: Vec::new(),
+        coded_hashes: FxHashSet::default(),
         report: IngestReport::default(),
         failure: None,
     };
@@ -93,7 +96,7 @@ pub fn ingest(
             return Err(e);
         }
     }
-    run.flush(on)?;
+    run.flush(on, true)?;
     Ok(run.report)
 }
 
@@ -104,6 +107,9 @@ struct Run<'s, 'c, 'd> {
     batch_size: usize,
     pending: Vec<(Document, [u8; 32])>,
     pending_hashes: FxHashSet<[u8; 32]>,
+    /// Coded, waiting to be written while the next batch is coded.
+    coded: Vec<CodedDoc>,
+    coded_hashes: FxHashSet<[u8; 32]>,
     report: IngestReport,
     failure: Option<StoreError>,
 }
@@ -123,13 +129,13 @@ impl Run<'_, '_, '_> {
                         return;
                     }
                 };
-                if stored || !self.pending_hashes.insert(hash) {
+                if stored || self.coded_hashes.contains(&hash) || !self.pending_hashes.insert(hash) {
                     self.report.duplicates += 1;
                     return;
                 }
                 self.pending.push((doc, hash));
                 if self.pending.len() >= self.batch_size {
-                    if let Err(e) = self.flush(on) {
+                    if let Err(e) = self.flush(on, false) {
                         self.failure = Some(e);
                     }
                 }
@@ -145,38 +151,59 @@ impl Run<'_, '_, '_> {
         }
     }
 
-    /// Codes the pending batch in parallel and writes it in input order in one transaction.
-    fn flush(&mut self, on: &mut dyn FnMut(IngestProgress<'_>)) -> Result<(), StoreError> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
+    /// Codes the pending batch in parallel while the batch coded before it is written, in
+    /// input order, in one transaction; with `last`, writes what is left.
+    fn flush(&mut self, on: &mut dyn FnMut(IngestProgress<'_>), last: bool) -> Result<(), StoreError> {
         let coder = self.coder;
-        let coded: Vec<CodedDoc> =
-            self.pending.par_iter().map(|(d, h)| CodedDoc::new(coder, d, *h)).collect();
-        let path = self.store.path.clone();
-        let err = |e| StoreError::sqlite(&path, e);
-        let tx = self.store.conn.transaction().map_err(err)?;
-        let mut added = IngestReport::default();
-        for d in &coded {
-            match insert_document(&tx, d, self.dict_version).map_err(err)? {
-                Some(_) => {
-                    added.added += 1;
-                    added.sentences += d.sentences.len() as u64;
-                    added.events += d.events.len() as u64;
-                    added.quantities += d.quantities.len() as u64;
-                }
-                None => added.duplicates += 1,
-            }
+        let pending = std::mem::take(&mut self.pending);
+        let ready = std::mem::take(&mut self.coded);
+        let (store, dict_version, report) = (&mut *self.store, self.dict_version, &mut self.report);
+        let (coded, written) = rayon::join(
+            || pending.par_iter().map(|(d, h)| CodedDoc::new(coder, d, *h)).collect::<Vec<_>>(),
+            || write_batch(store, &ready, dict_version, report),
+        );
+        self.coded = coded;
+        self.coded_hashes = std::mem::take(&mut self.pending_hashes);
+        if written? {
+            on(IngestProgress::Committed(&self.report));
         }
-        tx.commit().map_err(err)?;
-        self.report.added += added.added;
-        self.report.duplicates += added.duplicates;
-        self.report.sentences += added.sentences;
-        self.report.events += added.events;
-        self.report.quantities += added.quantities;
-        self.pending.clear();
-        self.pending_hashes.clear();
-        on(IngestProgress::Committed(&self.report));
+        if last && !self.coded.is_empty() {
+            return self.flush(on, true);
+        }
         Ok(())
     }
+}
+
+/// Writes coded documents in order in one transaction; whether there was anything to write.
+fn write_batch(
+    store: &mut Store,
+    coded: &[CodedDoc],
+    dict_version: &str,
+    report: &mut IngestReport,
+) -> Result<bool, StoreError> {
+    if coded.is_empty() {
+        return Ok(false);
+    }
+    let path = store.path.clone();
+    let err = |e| StoreError::sqlite(&path, e);
+    let tx = store.conn.transaction().map_err(err)?;
+    let mut added = IngestReport::default();
+    for d in coded {
+        match insert_document(&tx, d, dict_version).map_err(err)? {
+            Some(_) => {
+                added.added += 1;
+                added.sentences += d.sentences.len() as u64;
+                added.events += d.events.len() as u64;
+                added.quantities += d.quantities.len() as u64;
+            }
+            None => added.duplicates += 1,
+        }
+    }
+    tx.commit().map_err(err)?;
+    report.added += added.added;
+    report.duplicates += added.duplicates;
+    report.sentences += added.sentences;
+    report.events += added.events;
+    report.quantities += added.quantities;
+    Ok(true)
 }

@@ -76,7 +76,7 @@ pub fn recode(
             docs.par_iter().map(|(_, d)| CodedDoc::new(coder, d, content_hash(d.raw()))).collect();
         let tx = store.conn.transaction().map_err(err)?;
         for ((id, _), c) in docs.iter().zip(&coded) {
-            write_coding(&tx, *id, c, dict_version).map_err(err)?;
+            write_coding(&tx, *id, c, dict_version, true).map_err(err)?;
             progress.events += c.events.len() as u64;
         }
         tx.commit().map_err(err)?;

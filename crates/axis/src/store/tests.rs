@@ -121,6 +121,8 @@ fn foreign_and_future_databases_are_refused() {
     assert!(matches!(missing.kind, StoreErrorKind::Missing));
     let nested = Store::open(text.join("x.db")).unwrap_err();
     assert!(nested.to_string().contains("not a folder"), "{nested}");
+    let absent = Store::open(dir.join("absent").join("x.db")).unwrap_err();
+    assert!(absent.to_string().contains("does not exist"), "{absent}");
 }
 
 #[test]

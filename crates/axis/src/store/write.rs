@@ -50,6 +50,8 @@ impl CodedDoc {
     /// Codes `doc` and flattens what the coder found.
     pub(crate) fn new(coder: &Coder<'_>, doc: &Document, hash: [u8; 32]) -> CodedDoc {
         let coded = coder.code_document(doc, false);
+        // Where the raw text starts in its file (after a plain-text header block): source spans
+        // minus raw spans, so that recode can rebuild the document with the same offsets.
         let raw_start = doc.source_span(crate::text::Span { start: 0, end: 0 }).start;
         CodedDoc {
             key: doc.id.clone(),
@@ -106,15 +108,24 @@ pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> ru
         return Ok(None);
     }
     let id = conn.last_insert_rowid();
-    write_coding(conn, id, d, dict)?;
+    write_coding(conn, id, d, dict, false)?;
     Ok(Some(id))
 }
 
-/// Writes a document's sentences, axis events and quantities (replacing any it had).
-pub(crate) fn write_coding(conn: &Connection, doc: i64, d: &CodedDoc, dict: &str) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM sentences WHERE doc = ?")?.execute([doc])?;
-    conn.prepare_cached("DELETE FROM events WHERE doc = ? AND origin = 'axis'")?.execute([doc])?;
-    conn.prepare_cached("DELETE FROM quantities WHERE doc = ?")?.execute([doc])?;
+/// Writes a document's sentences, axis events and quantities, with `replace` first deleting
+/// those it had (imported events are never touched).
+pub(crate) fn write_coding(
+    conn: &Connection,
+    doc: i64,
+    d: &CodedDoc,
+    dict: &str,
+    replace: bool,
+) -> rusqlite::Result<()> {
+    if replace {
+        conn.prepare_cached("DELETE FROM sentences WHERE doc = ?")?.execute([doc])?;
+        conn.prepare_cached("DELETE FROM events WHERE doc = ? AND origin = 'axis'")?.execute([doc])?;
+        conn.prepare_cached("DELETE FROM quantities WHERE doc = ?")?.execute([doc])?;
+    }
     let mut st = conn.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?, ?, ?, ?)")?;
     for (i, (s, e)) in d.sentences.iter().enumerate() {
         st.execute(params![doc, i as i64, s, e])?;
@@ -184,7 +195,10 @@ pub(crate) fn write_coding(conn: &Connection, doc: i64, d: &CodedDoc, dict: &str
             dict,
         ])?;
     }
-    conn.prepare_cached("UPDATE documents SET dict_version = ? WHERE id = ?")?.execute(params![dict, doc])?;
+    if replace {
+        conn.prepare_cached("UPDATE documents SET dict_version = ? WHERE id = ?")?
+            .execute(params![dict, doc])?;
+    }
     Ok(())
 }
 
