@@ -1,5 +1,6 @@
-// Browser test of the dashboard: seeds a database (axis ingest samples/demo.jsonl, then a second
-// story over HTTP through the token-guarded POST /v1/ingest), starts `axis serve` on a free
+// Browser test of the dashboard: seeds a database (axis ingest samples/demo.jsonl and, when
+// ../shared is there, the seed column; then one story over HTTP through the token-guarded
+// POST /v1/ingest), starts `axis serve` on a free
 // loopback port, loads every page in headless Chromium and checks that the chart drew data marks
 // and that evidence is highlighted. Screenshots go to target/screenshots/.
 //
@@ -48,6 +49,13 @@ async function main() {
   const work = mkdtempSync(path.join(tmpdir(), "axis-browser-"));
   const db = path.join(work, "axis.db");
   execFileSync(axis, ["ingest", path.join(root, "samples/demo.jsonl"), "--db", db], { stdio: "inherit" });
+  // The seed column from the reference data beside the repository, when it is there.
+  const seed = path.join(root, "../shared/seed/beijing-moscow-axis.txt");
+  if (existsSync(seed)) {
+    execFileSync(axis, ["ingest", seed, "--date", "2019-02-02", "--db", db], { stdio: "inherit" });
+  } else {
+    console.log(`skipped: seeding with the seed column (${seed} is absent)`);
+  }
   mkdirSync(shots, { recursive: true });
   const { child, base } = await startServer(db);
   let context;
@@ -116,7 +124,12 @@ async function main() {
     const filtered = await page.locator("ul.events > li summary .code").allInnerTexts();
     check(filtered.length > 0 && filtered.every((t) => /CHN|SUN/.test(t)), `events: actor filter (${filtered.length})`);
 
-    await open("/documents/13");
+    // The document with the most events.
+    const all = await (await fetch(`${base}/v1/events?limit=1000`)).json();
+    const perDoc = new Map();
+    for (const e of all.events) if (e.document) perDoc.set(e.document, (perDoc.get(e.document) || 0) + 1);
+    const busiest = [...perDoc].sort((a, b) => b[1] - a[1])[0][0];
+    await open(`/documents/${busiest}`);
     const marks = await page.locator(".text mark.verb").count();
     check(marks > 0, `document: evidence highlighted in the text (${marks} verbs)`);
     await page.screenshot({ path: path.join(shots, "document.png"), fullPage: true });
