@@ -88,8 +88,13 @@ pub(crate) struct Inner {
     pub(crate) parts: CoderParts,
     readers: Mutex<Vec<Store>>,
     /// One ingest at a time (SQLite has one writer anyway; this keeps them from queueing on its
-    /// busy timeout).
-    pub(crate) writer: tokio::sync::Mutex<()>,
+    /// busy timeout). The guard moves into the blocking task, so an ingest whose request timed
+    /// out still holds it until it has finished.
+    pub(crate) writer: Arc<tokio::sync::Mutex<()>>,
+    /// Texts coded at once (`POST /v1/code`): about one per core, so a burst queues (within the
+    /// time limit) instead of starting hundreds of blocking threads; the permit moves into the
+    /// blocking task, so a timed-out request's coding still counts until it ends.
+    pub(crate) coders: Arc<tokio::sync::Semaphore>,
 }
 
 impl Server {
@@ -108,7 +113,10 @@ impl Server {
                 config,
                 parts,
                 readers: Mutex::new(vec![first]),
-                writer: tokio::sync::Mutex::new(()),
+                writer: Arc::new(tokio::sync::Mutex::new(())),
+                coders: Arc::new(tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
+                )),
             }),
         })
     }

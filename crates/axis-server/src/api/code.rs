@@ -46,7 +46,12 @@ pub(crate) async fn code(
         req.date.as_deref().filter(|d| !d.is_empty()).map(|d| super::params::date("date", d)).transpose()?;
     let id = req.id.unwrap_or_else(|| "request".to_string());
     let explain = req.explain;
+    let permit = std::sync::Arc::clone(&server.inner.coders)
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::internal("the server is shutting down"))?;
     let answer = blocking(move || {
+        let _permit = permit;
         let parts = &server.inner.parts;
         let coder = parts.coder();
         let doc = Document::new(id, req.text, date);

@@ -16,6 +16,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// Most problems listed in one answer (the counts are always complete).
 const MAX_PROBLEMS: usize = 100;
@@ -45,9 +46,13 @@ pub(crate) async fn ingest(
         _ if body.trim_ascii_start().starts_with(b"{") => InputFormat::Jsonl,
         _ => InputFormat::Text,
     };
-    let writer = server.clone();
-    let _one_at_a_time = writer.inner.writer.lock().await;
-    let report = blocking(move || run(&server, &body, format, date)).await?;
+    let one_at_a_time = Arc::clone(&server.inner.writer).lock_owned().await;
+    let report = blocking(move || {
+        let report = run(&server, &body, format, date);
+        drop(one_at_a_time);
+        report
+    })
+    .await?;
     Ok(Json(report))
 }
 
