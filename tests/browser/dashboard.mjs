@@ -56,6 +56,18 @@ async function main() {
   } else {
     console.log(`skipped: seeding with the seed column (${seed} is absent)`);
   }
+  // The ICEWS sample, once `axis import` can write into a database.
+  const icews = path.join(root, "../shared/icews/icews_events_2018-06-01_02_sample.tab");
+  if (!existsSync(icews)) {
+    console.log(`skipped: seeding with the ICEWS sample (${icews} is absent)`);
+  } else {
+    try {
+      execFileSync(axis, ["import", "icews", icews, "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
+      console.log("seeded with the ICEWS sample");
+    } catch (e) {
+      console.log("skipped: seeding with the ICEWS sample (this axis has no `import … --db`)");
+    }
+  }
   mkdirSync(shots, { recursive: true });
   const { child, base } = await startServer(db);
   let context;

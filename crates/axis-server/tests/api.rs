@@ -1,10 +1,11 @@
 //! The API end to end: every endpoint through the router (`oneshot`), plus a real server on a
 //! loopback port. The database is the demo corpus ingested into a temporary file.
 
-use axis::cameo::CameoTable;
+use axis::cameo::{CameoTable, EventCode};
 use axis::code::Coder;
 use axis::dict::{Dictionary, VerbDictionary};
-use axis::store::{ingest, IngestOptions, Store};
+use axis::store::{ingest, ImportRow, IngestOptions, Store};
+use axis::when::Date;
 use axis_server::{CoderParts, Server, ServerConfig};
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
@@ -52,6 +53,18 @@ fn fixture(name: &str, configure: impl FnOnce(&mut ServerConfig)) -> Fixture {
         let report = ingest(&mut store, &coder, "test", &[demo], &IngestOptions::default(), &mut |_| {})
             .expect("ingest");
         assert!(report.events > 10, "{report:?}");
+        // Two events coded elsewhere: no document, no evidence.
+        let rows: Vec<ImportRow> = [("1", "USA", "CHN", "042"), ("2", "CHN", "USA", "112")]
+            .iter()
+            .map(|(id, s, t, c)| ImportRow {
+                source: s.to_string(),
+                target: t.to_string(),
+                date_start: Date::parse("2018-06-01").ok(),
+                sentence_text: Some("An imported event.".into()),
+                ..ImportRow::new(*id, EventCode::new(c).expect("code"))
+            })
+            .collect();
+        assert_eq!(store.insert_imported("icews", &rows).expect("import").inserted, 2);
     }
     let mut config = ServerConfig { token: Some(TOKEN.into()), ..ServerConfig::new(&db) };
     configure(&mut config);
@@ -253,7 +266,14 @@ async fn pagination_walks_every_event_exactly_once() {
 #[tokio::test]
 async fn events_carry_evidence_spans_into_their_sentence() {
     let f = fixture("evidence", |_| {});
-    let v = get(&f.app, "/v1/events?limit=1000").await.json();
+    let imported = get(&f.app, "/v1/events?origin=icews").await.json();
+    let imported = imported["events"].as_array().expect("events");
+    assert_eq!(imported.len(), 2);
+    for e in imported {
+        assert!(e["evidence"].is_null() && e["document"].is_null(), "{e}");
+        assert_eq!(e["sentence_text"], "An imported event.");
+    }
+    let v = get(&f.app, "/v1/events?limit=1000&origin=axis").await.json();
     for e in v["events"].as_array().expect("events") {
         let ev = &e["evidence"];
         let sentence = ev["sentence"].as_str().expect("sentence");
