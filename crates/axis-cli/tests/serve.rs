@@ -1,5 +1,5 @@
 //! `axis serve` as a user runs it: the real binary on a free loopback port, the token from the
-//! environment, answering until interrupted.
+//! environment, answering until told to stop.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
@@ -27,8 +27,9 @@ fn serve_answers_on_the_address_it_prints() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
     let mut line = String::new();
-    BufReader::new(child.stderr.take().expect("stderr")).read_line(&mut line).expect("line");
+    stderr.read_line(&mut line).expect("line");
     let addr = line
         .split("http://")
         .nth(1)
@@ -38,13 +39,20 @@ fn serve_answers_on_the_address_it_prints() {
     let health = get(&addr, "/v1/health");
     let events = get(&addr, "/v1/events");
     let page = get(&addr, "/");
-    child.kill().ok();
-    child.wait().ok();
+    // SIGTERM (what a service manager sends) stops it cleanly.
+    let term = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    if !term.is_ok_and(|s| s.success()) {
+        child.kill().ok();
+    }
+    let status = child.wait().expect("wait");
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).ok();
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(health.contains("\"ingest\":true"), "the token from AXIS_TOKEN enables ingest: {health}");
     // A database that did not exist is created, empty.
     assert!(events.contains("{\"events\":[],\"next_cursor\":null}"), "{events}");
     assert!(page.contains("<script src=\"/assets/app.js\""), "{page}");
     assert!(db.exists());
+    assert!(status.success() && rest.contains("axis: stopped"), "{status:?} {rest}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -1,5 +1,6 @@
 //! `axis serve`: the HTTP API and dashboard over a database ([`axis_server`]). This file reads
-//! the arguments, loads the dictionaries once, binds the socket and runs until Ctrl-C.
+//! the arguments, loads the dictionaries once, binds the socket and runs until Ctrl-C (or, on
+//! Unix, SIGTERM), letting the requests in flight finish.
 
 use super::input::coder_parts;
 use anyhow::{Context, Result};
@@ -46,11 +47,25 @@ pub fn run(args: ServeArgs) -> Result<()> {
             args.db.display(),
             if server.config().token.is_some() { "needs the token" } else { "off" },
         );
-        let shutdown = async {
-            let _ = tokio::signal::ctrl_c().await;
-        };
+        let shutdown = stop_signal();
         axis_server::serve(listener, server.router(), shutdown).await.context("serving")?;
         eprintln!("axis: stopped");
         Ok(())
     })
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM (what service managers send).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
