@@ -4,7 +4,8 @@
 // loopback port, loads every page in headless Chromium and checks that the chart drew data marks
 // and that evidence is highlighted. Screenshots go to target/screenshots/.
 //
-// Environment: AXIS_BIN (default target/debug/axis), CHROMIUM (default /usr/bin/chromium).
+// Environment: AXIS_BIN (default target/debug/axis), CHROMIUM (default /usr/bin/chromium),
+// AXIS_BROWSER_OWN_DATA=1 to seed only from samples/ (for screenshots kept in docs/).
 import { chromium } from "playwright-core";
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
@@ -49,16 +50,22 @@ async function main() {
   const work = mkdtempSync(path.join(tmpdir(), "axis-browser-"));
   const db = path.join(work, "axis.db");
   execFileSync(axis, ["ingest", path.join(root, "samples/demo.jsonl"), "--db", db], { stdio: "inherit" });
-  // The seed column from the reference data beside the repository, when it is there.
+  // The seed column from the reference data beside the repository, when it is there (and not
+  // turned off: screenshots meant for the repository must show only our own sample text).
+  const ownOnly = process.env.AXIS_BROWSER_OWN_DATA === "1";
   const seed = path.join(root, "../shared/seed/beijing-moscow-axis.txt");
-  if (existsSync(seed)) {
+  if (ownOnly) {
+    console.log("skipped: ../shared data (AXIS_BROWSER_OWN_DATA=1)");
+  } else if (existsSync(seed)) {
     execFileSync(axis, ["ingest", seed, "--date", "2019-02-02", "--db", db], { stdio: "inherit" });
   } else {
     console.log(`skipped: seeding with the seed column (${seed} is absent)`);
   }
   // The ICEWS sample, once `axis import` can write into a database.
   const icews = path.join(root, "../shared/icews/icews_events_2018-06-01_02_sample.tab");
-  if (!existsSync(icews)) {
+  if (ownOnly) {
+    // nothing from ../shared
+  } else if (!existsSync(icews)) {
     console.log(`skipped: seeding with the ICEWS sample (${icews} is absent)`);
   } else {
     try {
