@@ -15,6 +15,7 @@ mod ingest;
 mod input;
 mod recode;
 mod relations;
+mod serve;
 mod stats;
 mod store_args;
 mod triangle;
@@ -97,6 +98,10 @@ enum Command {
     /// Example: axis asymmetry SUN CHN --events events.jsonl --by year --capabilities nmc.csv
     #[command(after_long_help = RELATIONS_HELP)]
     Asymmetry(asymmetry::AsymmetryArgs),
+    /// Serve the HTTP API (/v1) and the web dashboard over a database.
+    ///
+    /// Listens on 127.0.0.1:8080 unless --addr says otherwise. Example: axis serve --db axis.db
+    Serve(serve::ServeArgs),
 }
 
 const IMPORT_HELP: &str = "\
@@ -155,5 +160,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Triangle(a) => triangle::run(a),
         Command::Balance(a) => balance::run(a),
         Command::Asymmetry(a) => asymmetry::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }

@@ -16,7 +16,9 @@
 //! Reading is [`Store::events`]: an [`EventQuery`] (dates, actor prefixes, codes, origin, the
 //! one-a-day filter) streamed as compact [`EventRow`]s for analytics, or as full
 //! [`io::EventRecord`](crate::io::EventRecord)s for export ([`Store::event_records`]);
-//! [`Store::stats`] counts what is stored.
+//! [`Store::stats`] counts what is stored. Readers that browse (the server) take pages of events by
+//! row id with their evidence spans ([`Store::event_page`]), whole documents ([`Store::document`])
+//! and overview counts ([`Store::volume_by_month`], [`Store::top_dyads`]).
 //!
 //! # Schema
 //!
@@ -26,6 +28,7 @@
 //! object for columns only an import source has) and `quantities`. Evidence columns are NULL for
 //! imported rows. Migrations are listed in order and applied on open.
 
+mod browse;
 mod error;
 mod hash;
 mod ingest;
@@ -34,6 +37,7 @@ mod recode;
 mod schema;
 mod write;
 
+pub use browse::{DyadCount, EventPage, Evidence, MonthVolume, StoredDocument, StoredEvent, MAX_PAGE};
 pub use error::{StoreError, StoreErrorKind};
 pub use hash::{content_hash, dictionary_version};
 pub use ingest::{ingest, IngestOptions, IngestProgress, IngestReport};

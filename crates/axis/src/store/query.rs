@@ -137,9 +137,9 @@ fn glob_prefix(prefix: &str) -> String {
 
 /// SQL conditions and their parameters.
 #[derive(Default)]
-struct Where {
-    conds: Vec<String>,
-    params: Vec<Value>,
+pub(super) struct Where {
+    pub(super) conds: Vec<String>,
+    pub(super) params: Vec<Value>,
 }
 
 impl Where {
@@ -163,7 +163,7 @@ impl Where {
         self.conds.push(format!("{column} IN ({marks})"));
     }
 
-    fn of(q: &EventQuery) -> Where {
+    pub(super) fn of(q: &EventQuery) -> Where {
         let mut w = Where::default();
         if let Some(d) = q.from {
             w.conds.push("e.date_start >= ?".into());
@@ -260,17 +260,17 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     })
 }
 
-const RECORD_COLUMNS: &str = "e.id, d.doc_key, e.origin, e.origin_id, e.sentence, e.date_start, e.date_end, \
+pub(super) const RECORD_COLUMNS: &str = "e.id, d.doc_key, e.origin, e.origin_id, e.sentence, e.date_start, e.date_end, \
      e.date_granularity, e.date_fallback, e.story_date, e.source, e.source_actor, e.source_agent, e.source_text, \
      e.source_start, e.source_end, e.target, e.target_actor, e.target_agent, e.target_text, e.target_start, \
      e.target_end, e.code, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, e.negated, \
      e.modality, e.verb, e.verb_start, e.verb_end, e.pattern_start, e.pattern_end, e.pattern, e.url, \
      COALESCE(CAST(e.sentence_text AS BLOB), substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start))";
 
-const RECORD_JOINS: &str =
+pub(super) const RECORD_JOINS: &str =
     "LEFT JOIN documents d ON d.id = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence";
 
-fn event_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRecord> {
+pub(super) fn event_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRecord> {
     let text =
         |i: usize| -> rusqlite::Result<String> { Ok(r.get::<_, Option<String>>(i)?.unwrap_or_default()) };
     let num = |i: usize| -> rusqlite::Result<u32> { Ok(r.get::<_, Option<u32>>(i)?.unwrap_or(0)) };

@@ -1,0 +1,528 @@
+//! The API end to end: every endpoint through the router (`oneshot`), plus a real server on a
+//! loopback port. The database is the demo corpus ingested into a temporary file.
+
+use axis::cameo::{CameoTable, EventCode};
+use axis::code::Coder;
+use axis::dict::{Dictionary, VerbDictionary};
+use axis::store::{ingest, ImportRow, IngestOptions, Store};
+use axis::when::Date;
+use axis_server::{CoderParts, Server, ServerConfig};
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+use tower::ServiceExt;
+
+const TOKEN: &str = "s3cret-token";
+
+struct Fixture {
+    dir: PathBuf,
+    app: Router,
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.dir).ok();
+    }
+}
+
+fn parts() -> CoderParts {
+    CoderParts {
+        dict: Dictionary::builtin().expect("dict"),
+        verbs: VerbDictionary::builtin().expect("verbs"),
+        cameo: CameoTable::builtin().expect("cameo"),
+        version: "test".into(),
+    }
+}
+
+/// The demo corpus in a fresh database, served with `config` changes applied.
+fn fixture(name: &str, configure: impl FnOnce(&mut ServerConfig)) -> Fixture {
+    let dir = std::env::temp_dir().join(format!("axis-server-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let db = dir.join("axis.db");
+    let p = parts();
+    {
+        let mut store = Store::open(&db).expect("store");
+        let coder = Coder::new(&p.dict, &p.verbs, &p.cameo);
+        let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/demo.jsonl");
+        let report = ingest(&mut store, &coder, "test", &[demo], &IngestOptions::default(), &mut |_| {})
+            .expect("ingest");
+        assert!(report.events > 10, "{report:?}");
+        // Two events coded elsewhere: no document, no evidence.
+        let rows: Vec<ImportRow> = [("1", "USA", "CHN", "042"), ("2", "CHN", "USA", "112")]
+            .iter()
+            .map(|(id, s, t, c)| ImportRow {
+                source: s.to_string(),
+                target: t.to_string(),
+                date_start: Date::parse("2018-06-01").ok(),
+                sentence_text: Some("An imported event.".into()),
+                ..ImportRow::new(*id, EventCode::new(c).expect("code"))
+            })
+            .collect();
+        assert_eq!(store.insert_imported("icews", &rows).expect("import").inserted, 2);
+    }
+    let mut config = ServerConfig { token: Some(TOKEN.into()), ..ServerConfig::new(&db) };
+    configure(&mut config);
+    let app = Server::open(config, p).expect("server").router();
+    Fixture { dir, app }
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// An error answer: JSON `{"error": {"code", "message"}}` and nothing else.
+    fn error_code(&self) -> String {
+        let v = self.json();
+        let e = &v["error"];
+        assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+        assert_eq!(v.as_object().map(|o| o.len()), Some(1), "{v}");
+        e["code"].as_str().expect("code").to_string()
+    }
+}
+
+async fn call(app: &Router, method: Method, uri: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Answer {
+    let mut req = Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app.clone().oneshot(req.body(Body::from(body)).expect("request")).await.expect("infallible");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body").to_vec();
+    Answer { status, headers, body }
+}
+
+async fn get(app: &Router, uri: &str) -> Answer {
+    call(app, Method::GET, uri, &[], Vec::new()).await
+}
+
+async fn post(app: &Router, uri: &str, body: &str) -> Answer {
+    call(app, Method::POST, uri, &[("content-type", "application/json")], body.as_bytes().to_vec()).await
+}
+
+#[tokio::test]
+async fn health_stats_and_openapi() {
+    let f = fixture("meta", |_| {});
+    let h = get(&f.app, "/v1/health").await;
+    assert_eq!(h.status, StatusCode::OK);
+    assert_eq!(h.json()["status"], "ok");
+    assert_eq!(h.json()["ingest"], true);
+    let s = get(&f.app, "/v1/stats").await.json();
+    assert_eq!(s["documents"], 12);
+    assert!(s["events"].as_u64().unwrap_or(0) > 10, "{s}");
+    let o = get(&f.app, "/v1/openapi.json").await;
+    assert_eq!(o.status, StatusCode::OK);
+    assert!(o.json()["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+}
+
+#[tokio::test]
+async fn openapi_describes_exactly_the_routes() {
+    let f = fixture("openapi", |_| {});
+    let server = Server::open(ServerConfig::new(f.dir.join("axis.db")), parts()).expect("server");
+    let routes: BTreeSet<(String, String)> = axis_server::api::route_list(&server)
+        .into_iter()
+        .map(|(m, p)| (m.as_str().to_lowercase(), p.to_string()))
+        .collect();
+    let doc = axis_server::openapi::document();
+    let mut documented = BTreeSet::new();
+    for (path, ops) in doc["paths"].as_object().expect("paths") {
+        for method in ops.as_object().expect("operations").keys() {
+            documented.insert((method.clone(), path.clone()));
+        }
+    }
+    assert_eq!(routes, documented);
+    // And every route is really served: none answers 404 or 405 at its documented path.
+    for (method, path) in &routes {
+        let uri = path.replace("{id}", "1");
+        let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+        let a = call(&f.app, method.clone(), &uri, &[], Vec::new()).await;
+        assert!(
+            a.status != StatusCode::NOT_FOUND && a.status != StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {uri}: {}",
+            a.status
+        );
+    }
+}
+
+#[tokio::test]
+async fn code_returns_events_with_offsets_into_the_text() {
+    let f = fixture("code", |_| {});
+    let text = "Intro.\n\n\u{201C}Russia  attacked Ukraine last year,\u{201D} the minister said.";
+    let body = serde_json::json!({ "text": text, "date": "2019-02-02", "id": "t1" }).to_string();
+    let a = post(&f.app, "/v1/code", &body).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", String::from_utf8_lossy(&a.body));
+    let v = a.json();
+    let events = v["events"].as_array().expect("events");
+    assert!(!events.is_empty(), "{v}");
+    let e = &events[0];
+    let slice = |s: &str, t: &str| &text[e[s].as_u64().unwrap() as usize..e[t].as_u64().unwrap() as usize];
+    assert_eq!(slice("source_start", "source_end"), "Russia");
+    assert_eq!(slice("target_start", "target_end"), "Ukraine");
+    assert_eq!(slice("verb_start", "verb_end"), "attacked");
+    assert_eq!(e["date_start"], "2018-01-01");
+    assert_eq!(e["doc"], "t1");
+    assert!(e["code_name"].is_string());
+    assert!(v.get("explain").is_none());
+    // curl -d sends a form content type: the body is still read as JSON.
+    let plain = call(
+        &f.app,
+        Method::POST,
+        "/v1/code",
+        &[("content-type", "application/x-www-form-urlencoded")],
+        body.clone().into_bytes(),
+    )
+    .await;
+    assert_eq!(plain.status, StatusCode::OK);
+    let explained =
+        post(&f.app, "/v1/code", &serde_json::json!({ "text": text, "explain": true }).to_string())
+            .await
+            .json();
+    let sentences = explained["explain"]["sentences"].as_array().expect("trace");
+    assert_eq!(sentences.len(), 2);
+    assert!(sentences[1]["patterns"].as_array().is_some_and(|p| !p.is_empty()));
+}
+
+#[tokio::test]
+async fn code_rejects_bad_requests_with_json_errors() {
+    let f = fixture("code-bad", |_| {});
+    let cases: &[(&str, StatusCode, &str)] = &[
+        ("{not json", StatusCode::BAD_REQUEST, "bad_json"),
+        ("", StatusCode::BAD_REQUEST, "bad_json"),
+        ("[1,2]", StatusCode::BAD_REQUEST, "bad_json"),
+        (r#"{"txt":"China"}"#, StatusCode::BAD_REQUEST, "bad_json"),
+        (r#"{"text":"China","extra":1}"#, StatusCode::BAD_REQUEST, "bad_json"),
+        (r#"{"text":5}"#, StatusCode::BAD_REQUEST, "bad_json"),
+        (r#"{"text":"  "}"#, StatusCode::BAD_REQUEST, "empty_text"),
+        (r#"{"text":"China","date":"2019-02-30"}"#, StatusCode::BAD_REQUEST, "bad_parameter"),
+        (r#"{"text":"China","date":"'; DROP TABLE events; --"}"#, StatusCode::BAD_REQUEST, "bad_parameter"),
+    ];
+    for (body, status, code) in cases {
+        let a = post(&f.app, "/v1/code", body).await;
+        assert_eq!(a.status, *status, "{body}");
+        assert_eq!(a.error_code(), *code, "{body}");
+    }
+    let big = format!(r#"{{"text":"{}"}}"#, "a".repeat(3 << 20));
+    let a = post(&f.app, "/v1/code", &big).await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(a.error_code(), "too_large");
+}
+
+async fn walk(app: &Router, filter: &str, limit: usize) -> Vec<i64> {
+    let mut ids = Vec::new();
+    let mut uri = format!("/v1/events?limit={limit}{filter}");
+    loop {
+        let a = get(app, &uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}: {}", String::from_utf8_lossy(&a.body));
+        let v = a.json();
+        let page = v["events"].as_array().expect("events");
+        assert!(page.len() <= limit);
+        ids.extend(page.iter().map(|e| e["id"].as_i64().expect("id")));
+        match v["next_cursor"].as_str() {
+            Some(c) => uri = format!("/v1/events?limit={limit}{filter}&cursor={c}"),
+            None => break,
+        }
+    }
+    ids
+}
+
+#[tokio::test]
+async fn pagination_walks_every_event_exactly_once() {
+    let f = fixture("pages", |_| {});
+    let total = get(&f.app, "/v1/stats").await.json()["events"].as_u64().expect("count") as usize;
+    let all = walk(&f.app, "", 1000).await;
+    assert_eq!(all.len(), total);
+    for limit in [1, 3, 7] {
+        assert_eq!(walk(&f.app, "", limit).await, all, "limit {limit}");
+    }
+    let unique: BTreeSet<i64> = all.iter().copied().collect();
+    assert_eq!(unique.len(), all.len());
+    // With a filter, pages walk exactly the filtered events.
+    for filter in ["&actor=CHN", "&actor=CHN&actor=SUN&one_a_day=true", "&quad=1&from=1990-01-01"] {
+        let whole = walk(&f.app, filter, 1000).await;
+        assert!(!whole.is_empty(), "{filter}");
+        assert_eq!(walk(&f.app, filter, 2).await, whole, "{filter}");
+    }
+    for bad in ["limit=0", "limit=1001", "cursor=xyz", "cursor=", "from=2019-02-30", "quad=5", "nope=1"] {
+        let a = get(&f.app, &format!("/v1/events?{bad}")).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{bad}");
+        a.error_code();
+    }
+}
+
+#[tokio::test]
+async fn events_carry_evidence_spans_into_their_sentence() {
+    let f = fixture("evidence", |_| {});
+    let imported = get(&f.app, "/v1/events?origin=icews").await.json();
+    let imported = imported["events"].as_array().expect("events");
+    assert_eq!(imported.len(), 2);
+    for e in imported {
+        assert!(e["evidence"].is_null() && e["document"].is_null(), "{e}");
+        assert_eq!(e["sentence_text"], "An imported event.");
+    }
+    let v = get(&f.app, "/v1/events?limit=1000&origin=axis").await.json();
+    for e in v["events"].as_array().expect("events") {
+        let ev = &e["evidence"];
+        let sentence = ev["sentence"].as_str().expect("sentence");
+        let at = |k: &str| {
+            let s = ev[k].as_array().expect(k);
+            &sentence[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize]
+        };
+        assert_eq!(at("source"), e["source_text"], "{e}");
+        assert_eq!(at("verb"), e["verb"], "{e}");
+        if e["target"] != "" {
+            assert_eq!(at("target"), e["target_text"], "{e}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn documents_answer_with_text_and_events() {
+    let f = fixture("docs", |_| {});
+    let d = get(&f.app, "/v1/documents/1").await;
+    assert_eq!(d.status, StatusCode::OK);
+    let d = d.json();
+    let text = d["text"].as_str().expect("text");
+    for e in d["events"].as_array().expect("events") {
+        let base = e["evidence"]["sentence_start"].as_u64().expect("start") as usize;
+        let s = e["evidence"]["source"].as_array().expect("source");
+        let span = base + s[0].as_u64().unwrap() as usize..base + s[1].as_u64().unwrap() as usize;
+        assert_eq!(&text[span], e["source_text"]);
+    }
+    assert!(!d["sentences"].as_array().expect("sentences").is_empty());
+    let missing = get(&f.app, "/v1/documents/9999").await;
+    assert_eq!((missing.status, missing.error_code().as_str()), (StatusCode::NOT_FOUND, "not_found"));
+    for bad in ["abc", "1%3B%20DROP%20TABLE%20documents", "-", "99999999999999999999999"] {
+        let a = get(&f.app, &format!("/v1/documents/{bad}")).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{bad}");
+        a.error_code();
+    }
+}
+
+#[tokio::test]
+async fn sql_metacharacters_in_every_parameter_are_just_values() {
+    let f = fixture("sql", |_| {});
+    let before = get(&f.app, "/v1/stats").await.json();
+    let nasty = [
+        "'; DROP TABLE events; --",
+        "\" OR 1=1 --",
+        "CHN' OR '1'='1",
+        "%",
+        "*",
+        "[",
+        "?",
+        "\\",
+        "1); DELETE FROM documents; --",
+        "NULL",
+    ];
+    let params =
+        ["from", "to", "actor", "directed", "origin", "code", "root", "quad", "one_a_day", "cursor", "limit"];
+    for value in nasty {
+        let enc: String = value.bytes().map(|b| format!("%{b:02X}")).collect();
+        for p in params {
+            for endpoint in ["/v1/events", "/v1/overview"] {
+                let a = get(&f.app, &format!("{endpoint}?{p}={enc}")).await;
+                assert!(
+                    a.status == StatusCode::OK || a.status == StatusCode::BAD_REQUEST,
+                    "{p}={value}: {}",
+                    a.status
+                );
+                if a.status == StatusCode::OK {
+                    // A literal value matches nothing: no prefix has these characters.
+                    if ["actor", "origin", "code"].contains(&p) {
+                        let v = a.json();
+                        let n =
+                            v["events"].as_array().map(Vec::len).or(v["total"].as_u64().map(|n| n as usize));
+                        assert_eq!(n, Some(0), "{endpoint} {p}={value}: {v}");
+                    }
+                } else {
+                    a.error_code();
+                }
+            }
+        }
+        let a = get(&f.app, &format!("/v1/overview?dyads={enc}")).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST);
+        let a =
+            post(&f.app, "/v1/code", &serde_json::json!({ "text": value, "id": value }).to_string()).await;
+        assert!(a.status == StatusCode::OK || a.status == StatusCode::BAD_REQUEST, "{value}");
+    }
+    assert_eq!(get(&f.app, "/v1/stats").await.json(), before);
+}
+
+#[tokio::test]
+async fn overview_counts_by_quad_class_and_lists_dyads() {
+    let f = fixture("overview", |_| {});
+    let v = get(&f.app, "/v1/overview").await.json();
+    let quads = v["quad_classes"].as_object().expect("quads");
+    let periods = v["periods"].as_array().expect("periods").len();
+    let sum: u64 = quads
+        .values()
+        .map(|s| {
+            let s = s.as_array().expect("series");
+            assert_eq!(s.len(), periods);
+            s.iter().map(|n| n.as_u64().unwrap()).sum::<u64>()
+        })
+        .sum();
+    assert_eq!(sum, v["total"].as_u64().expect("total"));
+    assert!(sum > 10);
+    let dyads = v["dyads"].as_array().expect("dyads");
+    assert!(!dyads.is_empty());
+    let counts: Vec<u64> = dyads.iter().map(|d| d["events"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let only = get(&f.app, "/v1/overview?actor=USA&dyads=3").await.json();
+    assert!(only["dyads"].as_array().expect("dyads").iter().all(|d| d["a"] == "USA" || d["b"] == "USA"));
+}
+
+#[tokio::test]
+async fn ingest_needs_the_token() {
+    let f = fixture("ingest", |c| c.limits.ingest_body = 4096);
+    let line = r#"{"id":"n1","date":"2020-05-05","text":"Japan praised India on Tuesday."}"#;
+    let send = |auth: Option<&'static str>, body: String| {
+        let app = f.app.clone();
+        async move {
+            let mut h = vec![("content-type", "application/x-ndjson")];
+            if let Some(a) = auth {
+                h.push(("authorization", a));
+            }
+            call(&app, Method::POST, "/v1/ingest", &h, body.into_bytes()).await
+        }
+    };
+    let a = send(None, line.into()).await;
+    assert_eq!((a.status, a.error_code().as_str()), (StatusCode::UNAUTHORIZED, "unauthorized"));
+    assert_eq!(a.headers.get(header::WWW_AUTHENTICATE).map(|v| v.as_bytes()), Some(&b"Bearer"[..]));
+    let a = send(Some("Bearer wrong"), line.into()).await;
+    assert_eq!((a.status, a.error_code().as_str()), (StatusCode::FORBIDDEN, "forbidden"));
+    let a = send(Some("Basic czNjcmV0"), line.into()).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    let before = get(&f.app, "/v1/stats").await.json()["documents"].as_u64().expect("docs");
+    let body = format!("{line}\n{{broken\n{}\n", line.replace("n1", "n2").replace("India", "Korea"));
+    let a = send(Some("Bearer s3cret-token"), body.clone()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", String::from_utf8_lossy(&a.body));
+    let r = a.json();
+    assert_eq!((r["added"].as_u64(), r["failed"].as_u64()), (Some(2), Some(1)), "{r}");
+    let problem = r["problems"][0]["message"].as_str().expect("problem");
+    assert!(problem.starts_with("body.jsonl:2"), "{problem}");
+    assert!(!problem.contains(std::env::temp_dir().to_str().expect("tmp")), "{problem}");
+    assert_eq!(get(&f.app, "/v1/stats").await.json()["documents"].as_u64(), Some(before + 2));
+    let again = send(Some("Bearer s3cret-token"), body).await.json();
+    assert_eq!((again["added"].as_u64(), again["duplicates"].as_u64()), (Some(0), Some(2)));
+    let plain = call(
+        &f.app,
+        Method::POST,
+        "/v1/ingest?date=2021-01-01",
+        &[("content-type", "text/plain"), ("authorization", "Bearer s3cret-token")],
+        b"China criticized Japan on Monday.".to_vec(),
+    )
+    .await
+    .json();
+    assert_eq!(plain["added"].as_u64(), Some(1), "{plain}");
+    let big = send(Some("Bearer s3cret-token"), "x".repeat(5000)).await;
+    assert_eq!((big.status, big.error_code().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    // Without a configured token, ingest is off whatever the request says.
+    let off = fixture("ingest-off", |c| c.token = None);
+    let a = call(&off.app, Method::POST, "/v1/ingest", &[("authorization", "Bearer ")], line.into()).await;
+    assert_eq!((a.status, a.error_code().as_str()), (StatusCode::FORBIDDEN, "ingest_disabled"));
+}
+
+#[tokio::test]
+async fn static_files_come_only_from_the_embedded_table() {
+    let f = fixture("static", |_| {});
+    for page in ["/", "/events", "/code", "/documents/3"] {
+        let a = get(&f.app, page).await;
+        assert_eq!(a.status, StatusCode::OK, "{page}");
+        assert!(a.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+        assert!(a.headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    }
+    let js = get(&f.app, "/assets/app.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(js.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/javascript"));
+    for attempt in [
+        "/assets/../Cargo.toml",
+        "/assets/..%2F..%2FCargo.toml",
+        "/assets/%2e%2e/%2e%2e/Cargo.toml",
+        "/assets/%2e%2e%2f%2e%2e%2fCargo.toml",
+        "/assets/..%5c..%5cCargo.toml",
+        "/assets//etc/passwd",
+        "/assets/app.js/../../../etc/passwd",
+        "/assets/%2Fetc%2Fpasswd",
+        "/assets/",
+        "/assets/index.html",
+        "/../../etc/passwd",
+        "/src/lib.rs",
+        "/crates/axis-server/assets/app.js",
+        "/documents/../../etc/passwd",
+    ] {
+        let a = get(&f.app, attempt).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{attempt}");
+        assert_eq!(a.error_code(), "not_found", "{attempt}");
+    }
+    let a = call(&f.app, Method::DELETE, "/v1/events", &[], Vec::new()).await;
+    assert_eq!((a.status, a.error_code().as_str()), (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"));
+    assert_eq!(get(&f.app, "/v1/nothing").await.error_code(), "not_found");
+}
+
+#[tokio::test]
+async fn requests_over_the_time_limit_get_a_json_503() {
+    // Coding 300 kB takes far longer than a millisecond.
+    let f = fixture("timeout", |c| c.limits.request_time = Duration::from_millis(1));
+    let text = "Russian troops attacked Ukraine and China praised Russia on Monday. ".repeat(4500);
+    let a = post(&f.app, "/v1/code", &serde_json::json!({ "text": text }).to_string()).await;
+    assert_eq!((a.status, a.error_code().as_str()), (StatusCode::SERVICE_UNAVAILABLE, "timeout"));
+}
+
+/// One HTTP/1.1 exchange over a raw socket (the path is sent exactly as written).
+fn raw_get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("write");
+    let mut out = String::new();
+    s.read_to_string(&mut out).expect("read");
+    let status = out.get(9..12).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = out.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_real_server_on_a_loopback_port() {
+    let f = fixture("socket", |_| {});
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let app = f.app.clone();
+    let server = tokio::spawn(axis_server::serve(listener, app, async {
+        let _ = stopped.await;
+    }));
+    let answers = tokio::task::spawn_blocking(move || {
+        [
+            raw_get(addr, "/v1/health"),
+            raw_get(addr, "/v1/events?limit=2"),
+            raw_get(addr, "/assets/../../../../etc/passwd"),
+            raw_get(addr, "/../../../../etc/passwd"),
+            raw_get(addr, "/assets/..%2f..%2f..%2fetc%2fpasswd"),
+        ]
+    })
+    .await
+    .expect("client");
+    assert_eq!(answers[0].0, 200, "{}", answers[0].1);
+    assert!(answers[0].1.contains("\"status\":\"ok\""));
+    assert_eq!(answers[1].0, 200);
+    for (status, body) in &answers[2..] {
+        assert_eq!(*status, 404, "{body}");
+        assert!(!body.contains("root:"), "{body}");
+    }
+    stop.send(()).expect("stop");
+    server.await.expect("join").expect("serve");
+}
