@@ -11,6 +11,9 @@
 //! 4. [`mention`]: dictionary phrases compose into actor mentions ("3,000 Chinese troops" →
 //!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
 //! 5. [`io`]: documents come in from plain text, JSONL and stdin.
+//!
+//! [`petrarch`] reads PETRARCH/Phoenix dictionaries into the same structures, PETRARCH XML
+//! records, and scores axis against their gold events.
 
 mod builtin;
 pub mod cameo;
@@ -19,6 +22,7 @@ pub mod dict;
 pub mod eval;
 pub mod io;
 pub mod mention;
+pub mod petrarch;
 pub mod text;
 pub mod when;
 

@@ -130,6 +130,12 @@ impl VerbDictionary {
         reader.finish()
     }
 
+    /// Compiles patterns translated from another format (see `crate::petrarch`), with the
+    /// irregular word forms they need; `files` are the paths their [`Origin`]s index.
+    pub fn from_patterns(files: Vec<PathBuf>, patterns: Vec<VerbPattern>, forms: Forms) -> VerbDictionary {
+        load::Reader::with_parts(files, forms, patterns).index()
+    }
+
     /// All patterns.
     pub fn patterns(&self) -> &[VerbPattern] {
         &self.patterns
