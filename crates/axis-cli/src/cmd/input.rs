@@ -4,10 +4,12 @@ use anyhow::{Context, Result};
 use axis::cameo::CameoTable;
 use axis::dict::{Dictionary, VerbDictionary};
 use axis::io::{Input, InputFormat, ReadOptions, Reader};
+use axis::petrarch::{xml, Petrarch, PetrarchFiles};
 use axis::text::Document;
 use axis::when::Date;
 use clap::{Args, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Where documents come from and how to read them.
 #[derive(Args, Debug, Clone)]
@@ -24,9 +26,11 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the input.
     #[arg(long)]
     pub lossy: bool,
-    /// Dictionaries: a folder of axis dictionary files (default: the built-in ones); its `verbs/`
-    /// subfolder, if any, replaces the built-in verb patterns.
-    #[arg(long, value_name = "DIR")]
+    /// Dictionaries: a folder of axis dictionary files (default, or `axis`: the built-in ones);
+    /// its `verbs/` subfolder, if any, replaces the built-in verb patterns. `petrarch:DIR` reads
+    /// PETRARCH/Phoenix dictionaries (CAMEO.2.0.txt, *.actors.txt, *.agents.txt, ...) instead;
+    /// `petrarch:RECORDS.xml` the ones a validation file's <Environment> names.
+    #[arg(long, value_name = "DIR|axis|petrarch:DIR|petrarch:RECORDS.xml")]
     pub dict: Option<PathBuf>,
 }
 
@@ -46,9 +50,22 @@ fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 impl InputArgs {
+    /// The PETRARCH folder named by `--dict petrarch:DIR`, if that is the choice.
+    pub fn petrarch_dir(&self) -> Option<PathBuf> {
+        petrarch_dir(self.dict.as_deref())
+    }
+
+    /// The axis dictionary folder named by `--dict DIR` (`None`: the built-in ones).
+    fn axis_dir(&self) -> Option<&Path> {
+        self.dict.as_deref().filter(|d| !(d.as_os_str() == "axis" && !d.is_dir()))
+    }
+
     /// Loads the dictionaries these arguments name.
     pub fn dictionary(&self) -> Result<Dictionary> {
-        match &self.dict {
+        if let Some(dir) = self.petrarch_dir() {
+            return Ok(load_petrarch(&petrarch_files(&dir)?)?.dict);
+        }
+        match self.axis_dir() {
             Some(dir) => Dictionary::load_dir(dir)
                 .map_err(|e| anyhow::anyhow!("{e}"))
                 .with_context(|| format!("loading dictionaries from {}", dir.display())),
@@ -58,8 +75,13 @@ impl InputArgs {
 
     /// Loads everything the event coder needs: actor and verb dictionaries and the CAMEO table.
     pub fn coder_parts(&self) -> Result<(Dictionary, VerbDictionary, CameoTable)> {
+        if let Some(dir) = self.petrarch_dir() {
+            let p = load_petrarch(&petrarch_files(&dir)?)?;
+            let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+            return Ok((p.dict, p.verbs, cameo));
+        }
         let dict = self.dictionary()?;
-        let verbs = match self.dict.as_ref().map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
+        let verbs = match self.axis_dir().map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
             Some(dir) => VerbDictionary::load_dir(&dir)
                 .map_err(|e| anyhow::anyhow!("{e}"))
                 .with_context(|| format!("loading verb patterns from {}", dir.display()))?,
@@ -87,6 +109,22 @@ impl InputArgs {
         let (mut docs, mut skipped) = (0, 0);
         let mut failure = None;
         for p in paths {
+            if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+                // PETRARCH `<Sentences>` records: one document per record.
+                let records = xml::read_file(p).with_context(|| format!("reading {}", p.display()))?;
+                for e in &records.errors {
+                    skipped += 1;
+                    eprintln!("axis: error: {e}");
+                }
+                for w in &records.warnings {
+                    eprintln!("axis: warning: {w}");
+                }
+                for r in &records.records {
+                    docs += 1;
+                    each(r.document())?;
+                }
+                continue;
+            }
             reader.read_path(p, &mut |item| {
                 if failure.is_some() {
                     return;
@@ -111,4 +149,58 @@ impl InputArgs {
         }
         Ok((docs, skipped))
     }
+}
+
+/// `petrarch:DIR` → DIR.
+pub fn petrarch_dir(dict: Option<&Path>) -> Option<PathBuf> {
+    let s = dict?.to_str()?;
+    s.strip_prefix("petrarch:").map(PathBuf::from)
+}
+
+/// The files `petrarch:PATH` names: a folder's production dictionaries, or, for a records
+/// file, the dictionaries its `<Environment>` names (looked up beside it).
+pub fn petrarch_files(path: &Path) -> Result<PetrarchFiles> {
+    if path.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        let records = xml::read_file(path).with_context(|| format!("reading {}", path.display()))?;
+        let env = records
+            .environment
+            .with_context(|| format!("{} has no <Environment> naming its dictionaries", path.display()))?;
+        return Ok(PetrarchFiles::from_environment(path.parent().unwrap_or(Path::new(".")), &env));
+    }
+    PetrarchFiles::in_dir(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Loads a PETRARCH dictionary set: malformed lines are listed on stderr and skipped, entries
+/// axis cannot express are counted (the README lists the kinds), and the time is reported.
+pub fn load_petrarch(files: &PetrarchFiles) -> Result<Petrarch> {
+    if files.is_empty() {
+        anyhow::bail!(
+            "no PETRARCH dictionaries found (want CAMEO*.txt or *verbs*.txt, *actors*.txt, *agents*.txt)"
+        );
+    }
+    let start = Instant::now();
+    let p = Petrarch::load(files);
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    for e in &p.problems {
+        eprintln!("axis: warning: {e} (skipped)");
+    }
+    let s = &p.stats;
+    eprintln!(
+        "axis: PETRARCH dictionaries: {} actor phrases ({} entries), {} agent phrases, {} verbs in {} blocks, \
+         {} pattern lines -> {} axis patterns, {} synsets, {} discards, {} issues; {} malformed line(s) skipped, \
+         {} entr(ies) axis cannot express skipped; loaded in {ms:.0} ms",
+        s.actor_phrases,
+        s.actor_entries,
+        s.agent_phrases,
+        s.verbs,
+        s.verb_blocks,
+        s.pattern_lines,
+        s.patterns,
+        s.synsets,
+        s.discards,
+        s.issues,
+        p.problems.len(),
+        p.notes.len()
+    );
+    Ok(p)
 }

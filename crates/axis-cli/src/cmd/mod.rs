@@ -7,6 +7,7 @@ mod dict;
 mod eval;
 mod explain;
 mod input;
+mod validate;
 
 use clap::{Parser, Subcommand};
 
@@ -44,6 +45,11 @@ enum Command {
     /// Score axis against labelled data (the dev set).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Score axis against PETRARCH gold records: per-category table, exact-record accuracy,
+    /// event precision/recall/F1, and every failing record with gold vs produced events.
+    ///
+    /// Example: axis validate PETR.UnitTest.records.xml --dict petrarch:../shared/petrarch
+    Validate(validate::ValidateArgs),
 }
 
 const ACTORS_HELP: &str = "\
@@ -70,5 +76,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Explain(a) => explain::run(a),
         Command::Dict(c) => dict::run(c),
         Command::Eval(c) => eval::run(c),
+        Command::Validate(a) => validate::run(a),
     }
 }

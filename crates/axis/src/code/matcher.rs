@@ -217,7 +217,7 @@ impl Cursor<'_> {
                         if j >= n || !self.skippable(pos, j) {
                             break;
                         }
-                        for alt in alts {
+                        for alt in alts.iter() {
                             if j + alt.len() <= n
                                 && alt.iter().enumerate().all(|(k, w)| self.word(j + k) == &**w)
                             {

@@ -176,18 +176,9 @@ fn code(s: &str) -> Result<DatedCode, DictErrorKind> {
     // The validation dictionaries have a few lower-case codes ("[pse]"); codes are upper case.
     let code = Code::new(&raw.to_ascii_uppercase())
         .ok_or_else(|| DictErrorKind::BadCode(format!("'{raw}' is not a code (3-character parts)")))?;
-    let valid = match words.next() {
-        None => None,
-        // `[CODE > 140608]`: an operator written apart from its date.
-        Some(op @ ("<" | ">")) => {
-            let d = words.next().ok_or_else(|| DictErrorKind::BadDate(format!("'{op}' without a date")))?;
-            Some(restriction(&format!("{op}{d}"))?)
-        }
-        Some(r) => Some(restriction(r)?),
-    };
-    if let Some(extra) = words.next() {
-        return Err(syntax(format!("unexpected '{extra}' in [{s}]")));
-    }
+    // The restriction may be written with spaces: `[CODE > 140608]`, `[CODE 19950601 - 19990815]`.
+    let rest: String = words.collect();
+    let valid = if rest.is_empty() { None } else { Some(restriction(&rest)?) };
     Ok(DatedCode { code, valid })
 }
 
@@ -269,9 +260,12 @@ mod tests {
     #[test]
     fn bad_code_groups_are_errors() {
         let mut c = Vec::new();
-        codes("[ABC > 140608]", &mut c).unwrap();
+        codes("[ABC > 140608] [ABC 19950601 - 19990815]", &mut c).unwrap();
         assert_eq!(c[0].valid.unwrap().from, Some(d("2014-06-09")));
-        for bad in ["[AB]", "[ABC 2000]", "[ABC", "[ABC] junk", "[]", "[ABC <1] x", "[ABC >]"] {
+        assert_eq!(c[1].valid.unwrap().to, Some(d("1999-08-15")));
+        for bad in
+            ["[AB]", "[ABC 2000]", "[ABC", "[ABC] junk", "[]", "[ABC <1] x", "[ABC >]", "[ABC 20000101 x]"]
+        {
             assert!(codes(bad, &mut Vec::new()).is_err(), "{bad}");
         }
     }

@@ -165,27 +165,43 @@ impl Petrarch {
     /// Reads every file of the set. Unreadable files and bad lines are problems, not failures:
     /// the rest is still read.
     pub fn load(files: &PetrarchFiles) -> Petrarch {
-        let mut log = Log::default();
-        let mut stats = Stats::default();
-        let mut actors = ActorCompiler::default();
-        for p in &files.actors {
-            if let Some(text) = read(p, &mut log) {
-                let file = actors.builder.add_file_name(p);
-                actors::read(&mut actors, file, p, &text, &mut log, &mut stats);
+        // Actors and verbs are independent: read them on two threads.
+        let ((dict, mut log, mut stats), (verbs, vlog, vstats)) = std::thread::scope(|scope| {
+            let verbs = scope.spawn(|| {
+                let (mut log, mut stats) = (Log::default(), Stats::default());
+                let mut verbs = verbs::VerbReader::default();
+                for p in &files.verbs {
+                    if let Some(text) = read(p, &mut log) {
+                        verbs.read(p, &text, &mut log, &mut stats);
+                    }
+                }
+                (verbs.finish(&mut stats), log, stats)
+            });
+            let (mut log, mut stats) = (Log::default(), Stats::default());
+            let mut actors = ActorCompiler::default();
+            for p in &files.actors {
+                if let Some(text) = read(p, &mut log) {
+                    let file = actors.builder.add_file_name(p);
+                    actors::read(&mut actors, file, p, &text, &mut log, &mut stats);
+                }
             }
-        }
-        for p in &files.agents {
-            if let Some(text) = read(p, &mut log) {
-                let file = actors.builder.add_file_name(p);
-                agents::read(&mut actors, file, p, &text, &mut log, &mut stats);
+            for p in &files.agents {
+                if let Some(text) = read(p, &mut log) {
+                    let file = actors.builder.add_file_name(p);
+                    agents::read(&mut actors, file, p, &text, &mut log, &mut stats);
+                }
             }
-        }
-        let mut verbs = verbs::VerbReader::default();
-        for p in &files.verbs {
-            if let Some(text) = read(p, &mut log) {
-                verbs.read(p, &text, &mut log, &mut stats);
-            }
-        }
+            let actors = (actors.builder.build_unchecked(), log, stats);
+            // The verb thread only reads and compiles text; a panic there is a bug worth seeing.
+            (actors, verbs.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        });
+        log.problems.extend(vlog.problems);
+        log.notes.extend(vlog.notes);
+        stats.synsets = vstats.synsets;
+        stats.verb_blocks = vstats.verb_blocks;
+        stats.verbs = vstats.verbs;
+        stats.pattern_lines = vstats.pattern_lines;
+        stats.patterns = vstats.patterns;
         let mut discards = Discards::default();
         for p in &files.discards {
             if let Some(text) = read(p, &mut log) {
@@ -200,16 +216,7 @@ impl Petrarch {
             }
         }
         stats.issues = issues.len();
-        let verbs = verbs.finish(&mut stats);
-        Petrarch {
-            dict: actors.builder.build_unchecked(),
-            verbs,
-            discards,
-            issues,
-            problems: log.problems,
-            notes: log.notes,
-            stats,
-        }
+        Petrarch { dict, verbs, discards, issues, problems: log.problems, notes: log.notes, stats }
     }
 }
 

@@ -10,6 +10,7 @@ use super::discards::Discards;
 use super::xml::{GoldEvent, Record};
 use crate::cameo::EventCode;
 use crate::code::Coder;
+use crate::when::Date;
 use serde::Serialize;
 
 /// The outcome of one record.
@@ -21,6 +22,8 @@ pub struct RecordResult {
     pub category: String,
     /// Line of the record in its file.
     pub line: usize,
+    /// Its story date.
+    pub date: Option<Date>,
     /// Its text.
     pub text: String,
     /// Gold events (sorted, distinct).
@@ -158,6 +161,7 @@ pub fn judge(record: &Record, produced: Vec<GoldEvent>) -> RecordResult {
         id: record.id.clone(),
         category: record.category.clone(),
         line: record.line,
+        date: record.date,
         text: record.text.clone(),
         non_cameo: gold.iter().any(|g| EventCode::new(&g.code).is_none()),
         correct: gold == produced,

@@ -36,6 +36,7 @@ use crate::dict::verbs::{Element, HeadKind, VerbDictionary, VerbPattern};
 use crate::dict::Origin;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Prepositions a default target may follow.
 const TARGET_PREPOSITIONS: &[&str] =
@@ -73,8 +74,10 @@ struct Block {
 pub(crate) struct VerbReader {
     files: Vec<PathBuf>,
     forms: Forms,
-    synsets: FxHashMap<String, Vec<Vec<Box<str>>>>,
+    synsets: FxHashMap<String, Arc<[Vec<Box<str>>]>>,
     patterns: Vec<VerbPattern>,
+    /// The prepositions a default target may follow, built once.
+    prepositions: Option<Element>,
 }
 
 impl VerbReader {
@@ -196,7 +199,7 @@ impl VerbReader {
                 log.syntax(path, items.first().map_or(0, |i| i.0), format!("&{name} has no words"));
             }
             stats.synsets += 1;
-            self.synsets.insert(name.clone(), alts);
+            self.synsets.insert(name.clone(), alts.into());
         }
     }
 
@@ -329,7 +332,7 @@ impl VerbReader {
         origin: Origin,
     ) {
         let mut full: Vec<Element> =
-            h.particles.iter().map(|p| Element::Words(vec![vec![p.clone()]])).collect();
+            h.particles.iter().map(|p| Element::Words(vec![vec![p.clone()]].into())).collect();
         full.extend(elements);
         let mut variants: Vec<(Vec<Element>, bool)> = Vec::new();
         match slotting {
@@ -339,9 +342,10 @@ impl VerbReader {
                     if a.iter().all(|w| w.len() == 1 && TARGET_PREPOSITIONS.contains(&&*w[0])));
                 if !ends_in_preposition {
                     let mut with_prep = full.clone();
-                    with_prep.push(Element::Words(
-                        TARGET_PREPOSITIONS.iter().map(|p| vec![Box::from(*p)]).collect(),
-                    ));
+                    let preps = self.prepositions.get_or_insert_with(|| {
+                        Element::Words(TARGET_PREPOSITIONS.iter().map(|p| vec![Box::from(*p)]).collect())
+                    });
+                    with_prep.push(preps.clone());
                     with_prep.push(Element::Slot);
                     variants.push((with_prep, false));
                 }
@@ -439,7 +443,7 @@ fn expand_items(
 
 /// A literal pattern word: matched as written (case aside).
 fn word_element(w: &str) -> Element {
-    Element::Words(vec![vec![Box::from(w.to_lowercase().as_str())]])
+    Element::Words(vec![vec![Box::from(w.to_lowercase().as_str())]].into())
 }
 
 /// `--- NAME [CODE] ---` → the block's default codes (inner error: not CAMEO).
@@ -470,10 +474,15 @@ fn head(line: &str, forms: &mut Forms, log: &mut Log, path: &Path, n: usize) -> 
         listed = rest[open + 1..close].split_whitespace().map(verb_word).collect();
         rest = rest[..open].trim();
     }
-    if rest.is_empty() || rest.contains(char::is_whitespace) {
-        return Err(format!("'{rest}' is not a verb (one word, or words joined by _)"));
+    if rest.is_empty() {
+        return Err("a verb line needs a verb".into());
     }
-    let parts: Vec<&str> = rest.split('_').filter(|p| !p.is_empty()).collect();
+    if rest.contains(['*', '&', '$', '%', '(', ')']) {
+        return Err(format!("'{rest}' is not a verb (a pattern line starts with '-')"));
+    }
+    // Words of a compound may be joined by `_` or, in older files, by spaces ("LASH OUT").
+    let parts: Vec<&str> =
+        rest.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
     let at = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
     let lemma = parts[at].trim_start_matches('+').to_lowercase();
     if lemma.is_empty() || !lemma.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {

@@ -94,6 +94,8 @@ pub struct Records {
     pub records: Vec<Record>,
     /// Records skipped and other problems.
     pub errors: Vec<XmlError>,
+    /// Records read with a repair (the text taken from the parse).
+    pub warnings: Vec<XmlError>,
 }
 
 /// Reads a records file from disk (`Err` only when it cannot be read).
@@ -170,9 +172,18 @@ pub fn read(path: &Path, text: &str) -> Records {
             }
             ("Sentence", true) => match current.take() {
                 Some(r) if r.id.is_empty() => err(&mut out, r.line, "a <Sentence> without an id".into()),
-                Some(r) if r.text.is_empty() => {
-                    err(&mut out, r.line, format!("record '{}' has no <Text>", r.id))
-                }
+                Some(mut r) if r.text.is_empty() => match r.parse.as_deref().map(parse_text) {
+                    Some(text) if !text.is_empty() => {
+                        out.warnings.push(XmlError {
+                            path: path.to_path_buf(),
+                            line: r.line,
+                            message: format!("record '{}' has an empty <Text>: read from its <Parse>", r.id),
+                        });
+                        r.text = text;
+                        out.records.push(r);
+                    }
+                    _ => err(&mut out, r.line, format!("record '{}' has no <Text>", r.id)),
+                },
                 Some(r) => out.records.push(r),
                 None => err(&mut out, line, "</Sentence> without <Sentence>".into()),
             },
@@ -183,7 +194,8 @@ pub fn read(path: &Path, text: &str) -> Records {
                 };
                 r.has_gold = true;
                 let a = |k: &str| attribute(attrs, k);
-                if a("noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+                // `noevents="True"`, or `error="..."` (PETRARCH must reject the record): no events.
+                if a("noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")) || a("error").is_some() {
                     continue;
                 }
                 match (a("sourcecode"), a("targetcode"), a("eventcode")) {
@@ -239,6 +251,25 @@ pub fn read(path: &Path, text: &str) -> Records {
         err(&mut out, r.line, format!("record '{}': <Sentence> not closed at end of file", r.id));
     }
     out
+}
+
+/// The words of a Penn Treebank parse, as text: `(NP (NNP Arnor)) (. .)` → `Arnor .`.
+pub fn parse_text(tree: &str) -> String {
+    let mut words = Vec::new();
+    for leaf in tree.split(')') {
+        // A leaf is `(TAG word` at the end of a piece.
+        let Some(open) = leaf.rfind('(') else { continue };
+        let mut it = leaf[open + 1..].split_whitespace();
+        if let (Some(_tag), Some(word), None) = (it.next(), it.next(), it.next()) {
+            words.push(match word {
+                "-LRB-" => "(",
+                "-RRB-" => ")",
+                "``" | "''" => "\"",
+                w => w,
+            });
+        }
+    }
+    words.join(" ")
 }
 
 fn line_at(text: &str, offset: usize) -> usize {
@@ -336,6 +367,15 @@ Beta &amp; friends.
         assert_eq!(problems[0].0, 21); // the bad date
         assert!(problems[1].1.contains("sourcecode"));
         assert!(problems[2].1.contains("no <Text>"));
+    }
+
+    #[test]
+    fn empty_text_is_read_from_the_parse() {
+        let xml = "<Sentences><Sentence id=\"P\"><Text> </Text><Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (NP (-LRB- -LRB-) (NNP Bree) (-RRB- -RRB-))) (. .)))</Parse></Sentence></Sentences>";
+        let r = read(Path::new("p.xml"), xml);
+        assert_eq!(r.records[0].text, "Arnor left ( Bree ) .");
+        assert_eq!(r.warnings.len(), 1);
+        assert!(r.errors.is_empty());
     }
 
     #[test]

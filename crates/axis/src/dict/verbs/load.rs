@@ -179,13 +179,13 @@ impl Reader {
                 "a" | "an" | "the" => {} // articles are optional: the gap allowance absorbs them
                 p if p.starts_with('&') => {
                     let (alts, _) = self.synonyms.get(p).ok_or_else(|| format!("unknown synonym set {p}"))?;
-                    elements.push(Element::Words(alts.clone()));
+                    elements.push(Element::Words(alts.clone().into()));
                 }
                 p if p.starts_with('{') => {
                     let alts = p.trim_matches(|c| c == '{' || c == '}').split('|').map(|a| words(a.trim()));
-                    elements.push(Element::Words(alts.filter(|a| !a.is_empty()).collect()));
+                    elements.push(Element::Words(alts.filter(|a| !a.is_empty()).collect::<Vec<_>>().into()));
                 }
-                p => elements.push(Element::Words(vec![words(p)])),
+                p => elements.push(Element::Words(vec![words(p)].into())),
             }
         }
         let mut reverse = false;

@@ -14,6 +14,7 @@ use crate::dict::{DictError, DictErrorKind, DictErrors, Origin};
 use forms::Forms;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Index of a pattern in its dictionary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,8 +33,9 @@ pub enum HeadKind {
 /// One element of a pattern after its head.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Element {
-    /// Any one of these token sequences (lower case).
-    Words(Vec<Vec<Box<str>>>),
+    /// Any one of these token sequences (lower case); shared, since a synonym set is used by
+    /// many patterns.
+    Words(Arc<[Vec<Box<str>>]>),
     /// The target (or, with `reverse`, source) slot: an actor mention.
     Slot,
 }

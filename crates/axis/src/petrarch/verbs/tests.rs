@@ -69,7 +69,7 @@ fn texts(d: &VerbDictionary, form: &str) -> Vec<String> {
 fn problems_and_notes_name_their_lines() {
     let (_, log, stats) = load();
     let lines = |v: &[crate::dict::DictError]| v.iter().map(|e| e.line).collect::<Vec<_>>();
-    // "- * [1x]" (bad code -> note), "- * GARDEN" (no code), "* GARDEN [071]" (a verb line that is not one word).
+    // "- * [1x]" (bad code -> note), "- * GARDEN" (no code), "* GARDEN [071]" (a pattern without '-').
     assert_eq!(lines(&log.problems), vec![24, 25], "{:?}", log.problems);
     assert_eq!(lines(&log.notes), vec![16, 17, 23, 26], "{:?}", log.notes);
     assert_eq!((stats.synsets, stats.verb_blocks, stats.verbs, stats.pattern_lines), (2, 2, 4, 10));
