@@ -71,6 +71,9 @@ pub(super) const QUANTITY_NOUNS: &[&str] = &[
 /// Most words allowed between two pattern elements.
 pub const MAX_GAP: usize = 2;
 
+/// Most tokens an [`Element::Object`] slot looks ahead for its actor.
+pub const MAX_OBJECT_REACH: usize = 15;
+
 /// A pattern that matched at a head token.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PatternMatch {
@@ -228,10 +231,23 @@ impl Cursor<'_> {
                     }
                     pos = found?;
                 }
-                Element::Slot => {
+                Element::Slot | Element::Object => {
+                    let object = matches!(el, Element::Object);
                     let mut found = None;
-                    for gap in 0..=MAX_GAP + 2 {
+                    for gap in 0..=if object { MAX_OBJECT_REACH } else { MAX_GAP + 2 } {
                         let j = pos + gap;
+                        if object {
+                            if j >= n || (j > pos && !self.object_reach(j - 1)) {
+                                break;
+                            }
+                            if let Some(a) = self.owner[j]
+                                .filter(|&a| self.actors[a].tokens.start == j && !self.actors[a].determiner)
+                            {
+                                found = Some(a);
+                                break;
+                            }
+                            continue;
+                        }
                         if j >= n || !self.skippable(pos, j) {
                             break;
                         }
@@ -298,6 +314,31 @@ impl Cursor<'_> {
             }
         }
         Some(PatternMatch { pattern: id, head: h, end: pos, slot, open, by })
+    }
+
+    /// Whether an [`Element::Object`] search may pass token `t`: not a break, comma or a word
+    /// that starts another clause.
+    fn object_reach(&self, t: usize) -> bool {
+        !is_break(self.lower, self.tokens[t])
+            && !matches!(
+                self.word(t),
+                "," | "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "because"
+                    | "when"
+                    | "if"
+                    | "said"
+                    | "says"
+                    | "but"
+                    | "although"
+                    | "since"
+                    | "until"
+            )
     }
 
     /// Whether every preposition in the gap `from..to` before a slot is one a slot may be

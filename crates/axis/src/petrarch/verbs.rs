@@ -21,8 +21,9 @@
 //!   condition (the sentence must contain it);
 //! - `+` after the verb is the target slot; `$` after the verb is a slot holding the source
 //!   (`reverse`); `+` before the verb makes the subject the target (`reverse`);
-//! - a pattern with no slot gets one: right after its words, or after one preposition —
-//!   PETRARCH takes the target from the verb's object or prepositional phrase;
+//! - a pattern with no slot gets an object slot ([`Element::Object`]): the first actor after
+//!   its words in the clause, across any words — PETRARCH takes the target from the verb's
+//!   object or prepositional phrase;
 //! - `%` makes the pattern mutual (a compound subject acts on each other), and a version
 //!   without a slot is kept for "A and B agreed";
 //! - `[A:B]` makes two patterns: A from subject to target, B back;
@@ -37,10 +38,6 @@ use crate::dict::Origin;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Prepositions a default target may follow.
-const TARGET_PREPOSITIONS: &[&str] =
-    &["to", "with", "against", "on", "for", "from", "in", "at", "toward", "towards", "into", "over"];
 
 /// A verb of a block.
 #[derive(Clone, Debug)]
@@ -76,8 +73,6 @@ pub(crate) struct VerbReader {
     forms: Forms,
     synsets: FxHashMap<String, Arc<[Vec<Box<str>>]>>,
     patterns: Vec<VerbPattern>,
-    /// The prepositions a default target may follow, built once.
-    prepositions: Option<Element>,
 }
 
 impl VerbReader {
@@ -338,21 +333,10 @@ impl VerbReader {
         match slotting {
             Slotting::Given { reverse } => variants.push((full, reverse)),
             Slotting::Default => {
-                let ends_in_preposition = matches!(full.last(), Some(Element::Words(a))
-                    if a.iter().all(|w| w.len() == 1 && TARGET_PREPOSITIONS.contains(&&*w[0])));
-                if !ends_in_preposition {
-                    let mut with_prep = full.clone();
-                    let preps = self.prepositions.get_or_insert_with(|| {
-                        Element::Words(TARGET_PREPOSITIONS.iter().map(|p| vec![Box::from(*p)]).collect())
-                    });
-                    with_prep.push(preps.clone());
-                    with_prep.push(Element::Slot);
-                    variants.push((with_prep, false));
-                }
                 if mutual {
                     variants.push((full.clone(), false));
                 }
-                full.push(Element::Slot);
+                full.push(Element::Object);
                 variants.push((full, false));
             }
         }

@@ -38,6 +38,10 @@ pub enum Element {
     Words(Arc<[Vec<Box<str>>]>),
     /// The target (or, with `reverse`, source) slot: an actor mention.
     Slot,
+    /// A slot found the way PETRARCH finds a verb's object: the first actor after this point
+    /// in the clause, across any words and prepositions (patterns translated from PETRARCH
+    /// dictionaries, which name no position for the target).
+    Object,
 }
 
 /// A compiled pattern.
@@ -66,7 +70,7 @@ pub struct VerbPattern {
 impl VerbPattern {
     /// Whether the pattern has a slot.
     pub fn has_slot(&self) -> bool {
-        self.elements.iter().any(|e| matches!(e, Element::Slot))
+        self.elements.iter().any(|e| matches!(e, Element::Slot | Element::Object))
     }
 }
 
