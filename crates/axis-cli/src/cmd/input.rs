@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use axis::cameo::CameoTable;
-use axis::dict::{Dictionary, VerbDictionary};
+use axis::dict::{DictErrorKind, Dictionary, VerbDictionary};
 use axis::io::{Input, InputFormat, ReadOptions, Reader};
 use axis::petrarch::{xml, Petrarch, PetrarchFiles};
 use axis::text::Document;
@@ -181,6 +181,12 @@ pub fn load_petrarch(files: &PetrarchFiles) -> Result<Petrarch> {
     let start = Instant::now();
     let p = Petrarch::load(files);
     let ms = start.elapsed().as_secs_f64() * 1000.0;
+    // A file that cannot be read is a wrong path, not a bad line: stop.
+    let unreadable: Vec<String> =
+        p.problems.iter().filter(|e| matches!(e.kind, DictErrorKind::Io(_))).map(|e| e.to_string()).collect();
+    if !unreadable.is_empty() {
+        anyhow::bail!("PETRARCH dictionaries: {}", unreadable.join("; "));
+    }
     for e in &p.problems {
         eprintln!("axis: warning: {e} (skipped)");
     }

@@ -111,6 +111,7 @@ pub fn read(path: &Path, text: &str) -> Records {
     let mut current: Option<Record> = None;
     let mut env: Option<Environment> = None;
     let mut capture: Option<(String, String)> = None; // (element, text so far)
+    let mut skip = false; // the current record had an error: drop it at </Sentence>
     let err = |out: &mut Records, line: usize, m: String| {
         out.errors.push(XmlError { path: path.to_path_buf(), line, message: m });
     };
@@ -149,10 +150,12 @@ pub fn read(path: &Path, text: &str) -> Records {
                 }
                 let a = |k: &str| attribute(attrs, k).unwrap_or_default();
                 let date_s = a("date");
+                skip = false;
                 let date = if date_s.is_empty() {
                     None
                 } else {
                     let d = super::parse_date(&date_s);
+                    skip = d.is_none();
                     if d.is_none() {
                         err(&mut out, line, format!("record '{}': date '{date_s}' is not YYYYMMDD", a("id")));
                     }
@@ -171,6 +174,7 @@ pub fn read(path: &Path, text: &str) -> Records {
                 });
             }
             ("Sentence", true) => match current.take() {
+                Some(_) if skip => {}
                 Some(r) if r.id.is_empty() => err(&mut out, r.line, "a <Sentence> without an id".into()),
                 Some(mut r) if r.text.is_empty() => match r.parse.as_deref().map(parse_text) {
                     Some(text) if !text.is_empty() => {
@@ -206,6 +210,7 @@ pub fn read(path: &Path, text: &str) -> Records {
                     }),
                     _ => {
                         let id = r.id.clone();
+                        skip = true;
                         err(
                             &mut out,
                             line,
@@ -351,7 +356,7 @@ Beta &amp; friends.
         assert_eq!(env.verbs.as_deref(), Some("my.verbs.txt"));
         assert_eq!(env.agents, None);
         let ids: Vec<&str> = r.records.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["T-01", "T-02", "T-03", "T-04"]);
+        assert_eq!(ids, ["T-01", "T-02"]);
         let a = &r.records[0];
         assert_eq!(a.text, "Alpha visited Beta & friends.");
         assert_eq!(a.date, Date::new(2001, 2, 3));
