@@ -57,7 +57,7 @@ impl InputArgs {
 
     /// The axis dictionary folder named by `--dict DIR` (`None`: the built-in ones).
     fn axis_dir(&self) -> Option<&Path> {
-        self.dict.as_deref().filter(|d| !(d.as_os_str() == "axis" && !d.is_dir()))
+        self.dict.as_deref().filter(|d| d.as_os_str() != "axis" || d.is_dir())
     }
 
     /// Loads the dictionaries these arguments name.

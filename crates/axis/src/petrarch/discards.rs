@@ -19,10 +19,13 @@ pub enum Scope {
     Story,
 }
 
+/// The words of a phrase after its first, and where the phrase applies.
+type Tail = (Vec<Box<str>>, Scope);
+
 /// Compiled discard phrases: first word → (remaining words, scope).
 #[derive(Clone, Debug, Default)]
 pub struct Discards {
-    by_first: FxHashMap<Box<str>, Vec<(Vec<Box<str>>, Scope)>>,
+    by_first: FxHashMap<Box<str>, Vec<Tail>>,
     len: usize,
 }
 

@@ -219,11 +219,8 @@ pub fn read(path: &Path, text: &str) -> Records {
                     }
                 }
             }
-            ("Config", false) => {
-                if attribute(attrs, "option").as_deref() == Some("require_dyad") {
-                    require_dyad =
-                        !attribute(attrs, "value").is_some_and(|v| v.eq_ignore_ascii_case("false"));
-                }
+            ("Config", false) if attribute(attrs, "option").as_deref() == Some("require_dyad") => {
+                require_dyad = !attribute(attrs, "value").is_some_and(|v| v.eq_ignore_ascii_case("false"));
             }
             ("Environment", false) => env = Some(Environment::default()),
             ("Environment", true) => out.environment = env.take(),
