@@ -8,7 +8,7 @@ use axis::cameo::CameoTable;
 use axis::code::Coder;
 use axis::petrarch::validate::{validate, Report, Tally};
 use axis::petrarch::xml::{self, GoldEvent};
-use axis::petrarch::{Discards, PetrarchFiles};
+use axis::petrarch::PetrarchFiles;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -47,7 +47,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
     let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
     // The `--dict` that `axis explain` needs to use the same dictionaries.
     let mut explain_dict = args.dict.as_ref().map(|d| d.display().to_string());
-    let (dict, verbs, discards): (_, _, Option<Discards>) = match petrarch_dir(args.dict.as_deref()) {
+    let (petrarch, axis_dicts) = match petrarch_dir(args.dict.as_deref()) {
         Some(dir) => {
             let files = match &records.environment {
                 Some(env) if dir.is_dir() => {
@@ -56,8 +56,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
                 }
                 _ => petrarch_files(&dir)?,
             };
-            let p = load_petrarch(&files)?;
-            (p.dict, p.verbs, Some(p.discards))
+            (Some(load_petrarch(&files)?), None)
         }
         None => {
             let input = InputArgs {
@@ -68,11 +67,15 @@ pub fn run(args: ValidateArgs) -> Result<()> {
                 dict: args.dict.clone(),
             };
             let (d, v, _) = input.coder_parts()?;
-            (d, v, None)
+            (None, Some((d, v)))
         }
     };
-    let coder = Coder::new(&dict, &verbs, &cameo);
-    let report = validate(&coder, discards.as_ref(), &records.records);
+    let coder = match (&petrarch, &axis_dicts) {
+        (Some(p), _) => Coder::new(&p.dict, &p.verbs, &cameo),
+        (None, Some((d, v))) => Coder::new(d, v, &cameo),
+        (None, None) => bail!("no dictionaries loaded"),
+    };
+    let report = validate(&coder, petrarch.as_ref(), &records.records);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
         let summary = |t: &Tally| {

@@ -114,11 +114,11 @@ fn unit_test_records_score_above_the_measured_floor() {
     let p = Petrarch::load(&PetrarchFiles::from_environment(&dir, &env));
     let cameo = crate::cameo::CameoTable::builtin().unwrap();
     let coder = crate::code::Coder::new(&p.dict, &p.verbs, &cameo);
-    let report = validate::validate(&coder, Some(&p.discards), &r.records);
+    let report = validate::validate(&coder, Some(&p), &r.records);
     let t = &report.total;
     eprintln!("records {} correct {} f1 {:.3}", t.records, t.correct, t.f1());
-    // Measured when written: 133/283 records (47.0%), event F1 0.545; a drop is a regression.
+    // Measured when written: 140/283 records (49.5%), event F1 0.565; a drop is a regression.
     assert_eq!(t.records, 283);
-    assert!(t.accuracy() >= 0.46, "accuracy {:.3}", t.accuracy());
-    assert!(t.f1() >= 0.53, "F1 {:.3}", t.f1());
+    assert!(t.accuracy() >= 0.49, "accuracy {:.3}", t.accuracy());
+    assert!(t.f1() >= 0.56, "F1 {:.3}", t.f1());
 }

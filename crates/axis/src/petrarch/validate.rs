@@ -6,8 +6,8 @@
 //! never be produced, since axis emits CAMEO only: such records are counted and listed as
 //! `non_cameo`, and the headline numbers are given both over the CAMEO-only records and over all.
 
-use super::discards::Discards;
 use super::xml::{GoldEvent, Record};
+use super::Petrarch;
 use crate::cameo::EventCode;
 use crate::code::Coder;
 use crate::when::Date;
@@ -124,28 +124,27 @@ pub struct Report {
 
 /// The dyadic events axis produces for a record: negated events are left out (they did not
 /// happen); events without a target only when the record's `require_dyad` is off (target
-/// `---`); sentences hit by a discard phrase produce nothing.
-pub fn produced(coder: &Coder, discards: Option<&Discards>, record: &Record) -> Vec<GoldEvent> {
+/// `---`). With PETRARCH dictionaries, sentences hit by a discard phrase produce nothing and
+/// paired `[A:B]` patterns add their event back.
+pub fn produced(coder: &Coder, petrarch: Option<&Petrarch>, record: &Record) -> Vec<GoldEvent> {
     let doc = record.document();
     let coded = coder.code_document(&doc, false);
-    let mut out: Vec<GoldEvent> = coded
-        .events
-        .iter()
-        .filter(|e| !e.negated)
-        .filter(|e| discards.is_none_or(|d| d.hit(&doc, e.sentence).is_none()))
-        .filter_map(|e| {
-            let target = match &e.target {
-                Some(t) => t.mention.code.as_str().to_string(),
-                None if !record.require_dyad => "---".to_string(),
-                None => return None,
-            };
-            Some(GoldEvent {
-                source: e.source.mention.code.as_str().to_string(),
-                target,
-                code: e.code.to_string(),
-            })
-        })
-        .collect();
+    let mut out = Vec::new();
+    for e in &coded.events {
+        if e.negated || petrarch.is_some_and(|p| p.discards.hit(&doc, e.sentence).is_some()) {
+            continue;
+        }
+        let source = e.source.mention.code.as_str().to_string();
+        let target = match &e.target {
+            Some(t) => t.mention.code.as_str().to_string(),
+            None if !record.require_dyad => "---".to_string(),
+            None => continue,
+        };
+        if let Some(back) = petrarch.and_then(|p| p.paired.back(e.pattern)).filter(|_| e.target.is_some()) {
+            out.push(GoldEvent { source: target.clone(), target: source.clone(), code: back.to_string() });
+        }
+        out.push(GoldEvent { source, target, code: e.code.to_string() });
+    }
     out.sort();
     out.dedup();
     out
@@ -172,9 +171,9 @@ pub fn judge(record: &Record, produced: Vec<GoldEvent>) -> RecordResult {
 }
 
 /// Codes and scores every record that has gold.
-pub fn validate(coder: &Coder, discards: Option<&Discards>, records: &[Record]) -> Report {
+pub fn validate(coder: &Coder, petrarch: Option<&Petrarch>, records: &[Record]) -> Report {
     let results: Vec<Option<RecordResult>> =
-        records.iter().map(|r| r.has_gold.then(|| judge(r, produced(coder, discards, r)))).collect();
+        records.iter().map(|r| r.has_gold.then(|| judge(r, produced(coder, petrarch, r)))).collect();
     report(results.into_iter().flatten().collect(), records.iter().filter(|r| !r.has_gold).count())
 }
 

@@ -26,14 +26,14 @@
 //!   object or prepositional phrase;
 //! - `%` makes the pattern mutual (a compound subject acts on each other), and a version
 //!   without a slot is kept for "A and B agreed";
-//! - `[A:B]` makes two patterns: A from subject to target, B back;
+//! - `[A:B]` codes A from subject to target and, from the same match, B back ([`Paired`]);
 //! - codes that are not CAMEO (`[345]`, `[075A]`) and `[---]` patterns are skipped with a note:
 //!   every code axis emits is a CAMEO code.
 
 use super::{Log, Stats};
 use crate::cameo::EventCode;
 use crate::dict::verbs::forms::Forms;
-use crate::dict::verbs::{Element, HeadKind, VerbDictionary, VerbPattern};
+use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary, VerbPattern};
 use crate::dict::Origin;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -73,6 +73,29 @@ pub(crate) struct VerbReader {
     forms: Forms,
     synsets: FxHashMap<String, Arc<[Vec<Box<str>>]>>,
     patterns: Vec<VerbPattern>,
+    paired: Paired,
+}
+
+/// The paired codes of `[A:B]` patterns: when the pattern makes event A from source to target,
+/// B goes from target to source ("left for X" [032:033]: a visit, and a visit received).
+#[derive(Clone, Debug, Default)]
+pub struct Paired(FxHashMap<PatternId, EventCode>);
+
+impl Paired {
+    /// The code back, if the pattern has one.
+    pub fn back(&self, pattern: PatternId) -> Option<EventCode> {
+        self.0.get(&pattern).copied()
+    }
+
+    /// Number of paired patterns.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 impl VerbReader {
@@ -341,31 +364,35 @@ impl VerbReader {
             }
         }
         for (elements, reverse) in variants {
-            let has_slot = elements.contains(&Element::Slot);
-            for (code, back) in [(codes.forward, false), (codes.back, true)] {
-                let Some(code) = code else { continue };
-                if back && !has_slot {
-                    continue; // a paired event needs someone to go back to
-                }
-                self.patterns.push(VerbPattern {
-                    code,
-                    head: HeadKind::Verb,
-                    lemma: h.lemma.as_str().into(),
-                    elements: elements.clone(),
-                    reverse: reverse != back,
-                    mutual,
-                    requires: requires.to_vec(),
-                    text: text.into(),
-                    origin,
-                });
+            let has_slot = elements.iter().any(|e| matches!(e, Element::Slot | Element::Object));
+            // One pattern per head fires in axis, so a paired code is not a second pattern but
+            // a note on the first: the event back is added after coding ([`Paired`]).
+            let (code, back, reverse) = match (codes.forward, codes.back) {
+                (Some(f), b) => (f, b.filter(|_| has_slot), reverse),
+                (None, Some(b)) if has_slot => (b, None, !reverse),
+                _ => continue,
+            };
+            if let Some(b) = back {
+                self.paired.0.insert(PatternId(self.patterns.len() as u32), b);
             }
+            self.patterns.push(VerbPattern {
+                code,
+                head: HeadKind::Verb,
+                lemma: h.lemma.as_str().into(),
+                elements,
+                reverse,
+                mutual,
+                requires: requires.to_vec(),
+                text: text.into(),
+                origin,
+            });
         }
     }
 
     /// Compiles everything read.
-    pub(crate) fn finish(self, stats: &mut Stats) -> VerbDictionary {
+    pub(crate) fn finish(self, stats: &mut Stats) -> (VerbDictionary, Paired) {
         stats.patterns = self.patterns.len();
-        VerbDictionary::from_patterns(self.files, self.patterns, self.forms)
+        (VerbDictionary::from_patterns(self.files, self.patterns, self.forms), self.paired)
     }
 }
 
