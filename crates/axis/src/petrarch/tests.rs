@@ -122,3 +122,43 @@ fn unit_test_records_score_above_the_measured_floor() {
     assert!(t.accuracy() >= 0.49, "accuracy {:.3}", t.accuracy());
     assert!(t.f1() >= 0.56, "F1 {:.3}", t.f1());
 }
+
+/// Every syntax the readers know, in one text, mangled at random: no reader may panic.
+const ALL_SYNTAX: &str = "&SET_\n+WORD\n+TWO_WORDS_\n+&OTHER\n&OTHER\n+X\n--- VERB [042:043] ---\nVERB {VERBS VERBED VERBING}\n+CALL_OFF [160]\nKLM_+RST\n- $ * (TO +) &SET [036]\n- % * [030:---]\n- + WAS_ * BY $ [1x]\n~ a (a b X) SAY = a b 01\nACTOR_ONE [AAA]\n+SYN\n\t[AAAGOV 19900101-19991231] [AAA >900101]\n\t[BBB < 900101]\nPHRASE {PLURAL} [~GOV]\n!P! = MAN, MEN\nX!P! [NGO~]\n<ISSUE CATEGORY=\"C\" TYPE=\"ALL\">\nn:word [CODE]\n~exclusion\n</ISSUE>\n+STORY DISCARD\n<!-- comment\n-->\n";
+
+#[test]
+fn mangled_lines_never_panic() {
+    let mut rng = crate::testing::Lcg(7);
+    let path = Path::new("mangled.txt");
+    for _ in 0..400 {
+        let mut text: Vec<char> = ALL_SYNTAX.chars().collect();
+        for _ in 0..1 + rng.next(4) {
+            let at = rng.next(text.len());
+            let len = 1 + rng.next(6).min(text.len() - at - 1);
+            match rng.next(3) {
+                0 => drop(text.drain(at..at + len)),
+                1 => text.insert(
+                    at,
+                    ['[', ']', '{', '}', '*', '+', '$', '-', '~', '!', '&', '<', '>'][rng.next(13)],
+                ),
+                _ => {
+                    let other = rng.next(text.len());
+                    text.swap(at, other)
+                }
+            }
+        }
+        let text: String = text.into_iter().collect();
+        let (mut log, mut stats) = (Log::default(), Stats::default());
+        let mut verbs = verbs::VerbReader::default();
+        verbs.read(path, &text, &mut log, &mut stats);
+        let _ = verbs.finish(&mut stats);
+        let mut actors = ActorCompiler::default();
+        let file = actors.builder.add_file_name(path);
+        actors::read(&mut actors, file, path, &text, &mut log, &mut stats);
+        agents::read(&mut actors, file, path, &text, &mut log, &mut stats);
+        let _ = actors.builder.build_unchecked();
+        Discards::default().read(path, &text, &mut log);
+        issues::read(path, &text, &mut Vec::new(), &mut log);
+        let _ = xml::read(path, &text);
+    }
+}
