@@ -17,7 +17,7 @@ fn fixture(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     let files: &[(&str, &str)] = &[
-        ("t.verbs.txt", "--- VISIT [042] ---\nVISIT\n- * (TO +) [042]\n- * BRIEFLY [903]\n\n--- ATTACK [190] ---\nATTACK\n"),
+        ("t.verbs.txt", "--- VISIT [042] ---\nVISIT\n- * (TO +) [042]\n- * BRIEFLY [903]\n\n--- ATTACK [190] ---\nATTACK\n\n--- LEAVE [032:033] ---\nLEAVE {LEFT LEAVES LEAVING}\n"),
         ("t.actors.txt", "ALPHALAND [AAA]\nBETAVIA [BBB]\nGAMMORA [CCC]\nBADLINE [AB]\n"),
         ("t.agents.txt", "GOVERNMENT [~GOV]\n"),
         ("t.discards.txt", "FOOTBALL\n"),
@@ -51,6 +51,11 @@ fn fixture(name: &str) -> PathBuf {
 <EventCoding sourcecode="AAA" targetcode="CCC" eventcode="903"></EventCoding>
 <Text>Alphaland visited Gammora briefly.</Text>
 </Sentence>
+<Sentence date="20200101" id="R-7" category="PAIRED">
+<EventCoding sourcecode="BBB" targetcode="CCC" eventcode="032"></EventCoding>
+<EventCoding sourcecode="CCC" targetcode="BBB" eventcode="033"></EventCoding>
+<Text>Betavia left for Gammora.</Text>
+</Sentence>
 <Sentence date="2020" id="R-6" category="BASIC">
 <EventCoding noevents="True"></EventCoding>
 <Text>A record with a bad date.</Text>
@@ -78,16 +83,16 @@ fn validate_scores_records_with_the_dictionaries_they_name() {
     let out = axis(&["validate", p(&records), "--dict", &dict]);
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
     assert!(out.status.success(), "{stderr}");
-    assert!(stdout.contains("exact-record accuracy: 3/5 = 60.0%"), "{stdout}");
-    assert!(stdout.contains("over records whose gold is all CAMEO: 3/4 = 75.0%"), "{stdout}");
-    assert!(stdout.contains("F1 0.500"), "{stdout}");
+    assert!(stdout.contains("exact-record accuracy: 4/6 = 66.7%"), "{stdout}");
+    assert!(stdout.contains("over records whose gold is all CAMEO: 4/5 = 80.0%"), "{stdout}");
+    assert!(stdout.contains("F1 0.667"), "{stdout}");
     assert!(stdout.contains("R-3 (") && stdout.contains("produced: BBB CCC 190"), "{stdout}");
     assert!(stdout.contains("R-5 (") && stdout.contains("[gold outside CAMEO]"), "{stdout}");
     assert!(stdout.contains("axis explain --dict petrarch:"), "{stdout}");
     assert!(!stdout.contains("R-1 (") && !stdout.contains("R-4 ("), "discards and correct records: {stdout}");
     // Problems name file and line; the bad record is skipped, the rest scored.
     assert!(stderr.contains("t.actors.txt:4: 'AB' is not a code"), "{stderr}");
-    assert!(stderr.contains("records.xml:29: record 'R-6'"), "{stderr}");
+    assert!(stderr.contains("records.xml:34: record 'R-6'"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -99,14 +104,18 @@ fn validate_json_and_code_with_petrarch_dictionaries() {
     let out = axis(&["validate", p(&records), "--dict", &dict, "--json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
-    assert_eq!(v["total"]["records"], 5);
-    assert_eq!(v["total"]["correct"], 3);
+    assert_eq!(v["total"]["records"], 6);
+    assert_eq!(v["total"]["correct"], 4);
     assert_eq!(v["total"]["non_cameo"], 1);
     assert_eq!(v["failing"].as_array().map(Vec::len), Some(2));
     let out = axis(&["code", p(&records), "--dict", &dict, "--format", "jsonl"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let events = text(&out.stdout);
     assert!(events.lines().any(|l| l.contains("\"AAAGOV\"") && l.contains("\"042\"")), "{events}");
+    // The discard phrase drops R-4's events; the paired pattern adds the visit received.
+    assert!(!events.contains("\"doc\":\"R-4\""), "{events}");
+    let r7: Vec<&str> = events.lines().filter(|l| l.contains("\"doc\":\"R-7\"")).collect();
+    assert!(r7.len() == 2 && r7.iter().any(|l| l.contains("\"033\"")), "{events}");
 }
 
 #[test]

@@ -60,6 +60,11 @@ impl InputArgs {
         self.dict.as_deref().filter(|d| d.as_os_str() != "axis" || d.is_dir())
     }
 
+    /// The PETRARCH dictionaries `--dict petrarch:…` names, loaded; `None` for axis dictionaries.
+    pub fn petrarch(&self) -> Result<Option<Petrarch>> {
+        self.petrarch_dir().map(|dir| load_petrarch(&petrarch_files(&dir)?)).transpose()
+    }
+
     /// Loads the dictionaries these arguments name.
     pub fn dictionary(&self) -> Result<Dictionary> {
         if let Some(dir) = self.petrarch_dir() {

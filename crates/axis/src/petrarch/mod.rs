@@ -27,10 +27,12 @@ pub mod validate;
 pub mod verbs;
 pub mod xml;
 
+use crate::code::Coded;
 use crate::dict::{
     Code, DictError, DictErrorKind, Dictionary, DictionaryBuilder, Entity, EntityKind, Origin,
 };
 use crate::dict::{Usage, VerbDictionary};
+use crate::text::Document;
 use crate::when::{Date, DateRange};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -219,6 +221,29 @@ impl Petrarch {
         }
         stats.issues = issues.len();
         Petrarch { dict, verbs, paired, discards, issues, problems: log.problems, notes: log.notes, stats }
+    }
+}
+
+impl Petrarch {
+    /// PETRARCH's rules that act after coding: events of sentences (or stories) hit by a discard
+    /// phrase are dropped, and a paired `[A:B]` pattern adds its event back (target to source).
+    pub fn apply(&self, doc: &Document, coded: &mut Coded) {
+        let mut out = Vec::with_capacity(coded.events.len());
+        for e in coded.events.drain(..) {
+            if self.discards.hit(doc, e.sentence).is_some() {
+                continue;
+            }
+            if let (Some(back), Some(target)) = (self.paired.back(e.pattern), e.target.clone()) {
+                let mut b = e.clone();
+                b.code = back;
+                b.target = Some(std::mem::replace(&mut b.source, target));
+                out.push(e);
+                out.push(b);
+            } else {
+                out.push(e);
+            }
+        }
+        coded.events = out;
     }
 }
 

@@ -128,22 +128,22 @@ pub struct Report {
 /// paired `[A:B]` patterns add their event back.
 pub fn produced(coder: &Coder, petrarch: Option<&Petrarch>, record: &Record) -> Vec<GoldEvent> {
     let doc = record.document();
-    let coded = coder.code_document(&doc, false);
+    let mut coded = coder.code_document(&doc, false);
+    if let Some(p) = petrarch {
+        p.apply(&doc, &mut coded);
+    }
     let mut out = Vec::new();
-    for e in &coded.events {
-        if e.negated || petrarch.is_some_and(|p| p.discards.hit(&doc, e.sentence).is_some()) {
-            continue;
-        }
-        let source = e.source.mention.code.as_str().to_string();
+    for e in coded.events.iter().filter(|e| !e.negated) {
         let target = match &e.target {
             Some(t) => t.mention.code.as_str().to_string(),
             None if !record.require_dyad => "---".to_string(),
             None => continue,
         };
-        if let Some(back) = petrarch.and_then(|p| p.paired.back(e.pattern)).filter(|_| e.target.is_some()) {
-            out.push(GoldEvent { source: target.clone(), target: source.clone(), code: back.to_string() });
-        }
-        out.push(GoldEvent { source, target, code: e.code.to_string() });
+        out.push(GoldEvent {
+            source: e.source.mention.code.as_str().to_string(),
+            target,
+            code: e.code.to_string(),
+        });
     }
     out.sort();
     out.dedup();
