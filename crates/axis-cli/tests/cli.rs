@@ -153,3 +153,99 @@ fn user_dictionary_replaces_the_builtin_one() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains("\"XYZ\"") && !stdout.contains("CHN"), "{stdout}");
 }
+
+#[test]
+fn import_gdelt_and_icews_write_events_and_report_bad_rows() {
+    let dir = tempdir("import");
+    // A 58-column GDELT 1.0 row written for this test, then a row with a bad date.
+    let mut row = vec![""; 58];
+    for (i, v) in [(0, "42"), (1, "20190201"), (5, "RUSGOV"), (6, "RUSSIA"), (15, "CHN"), (16, "CHINA")]
+        .into_iter()
+        .chain([(25, "1"), (26, "042"), (27, "042"), (28, "04"), (29, "1"), (30, "1.9"), (31, "3")])
+        .chain([
+            (32, "1"),
+            (33, "3"),
+            (34, "2.5"),
+            (49, "0"),
+            (56, "20190202"),
+            (57, "https://example.org/a"),
+        ])
+    {
+        row[i] = v;
+    }
+    let good = row.join("\t");
+    let bad = good.replacen("20190201", "2019-02-01", 1);
+    let gdelt = dir.join("events.CSV");
+    std::fs::write(&gdelt, format!("{good}\n{bad}\n")).expect("write");
+    let out = axis(&["import", "gdelt", p(&gdelt)], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["origin"], "gdelt1");
+    assert_eq!(lines[0]["origin_id"], 42);
+    assert_eq!(lines[0]["code"], "042");
+    assert_eq!(lines[0]["source"], "RUSGOV");
+    assert_eq!(lines[0]["url"], "https://example.org/a");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("events.CSV:2: SQLDATE \"2019-02-01\" is not a date YYYYMMDD; row skipped"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 rows read from 1 file: 1 imported, 1 skipped, 0 warnings"), "{stderr}");
+
+    // CSV output has the header and one line per event.
+    let csv = axis(&["import", "gdelt", p(&gdelt), "--format", "csv"], None);
+    let stdout = text(&csv.stdout);
+    assert!(stdout.starts_with("origin,origin_id,line,date,source,"), "{stdout}");
+    assert!(stdout.contains("\ngdelt1,42,1,2019-02-01,RUSGOV,RUSSIA,CHN,CHINA,042,04,1,1.9,1,3,1,3,2.5,"));
+
+    // ICEWS: a header and one row of our own; an unknown country is a warning, the row is kept.
+    let icews = dir.join("events.tab");
+    std::fs::write(
+        &icews,
+        "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\t\
+         Intensity\tTarget Name\tTarget Sectors\tTarget Country\n\
+         9\t2018-06-01\tArmy (Russia)\tMilitary\tRussian Federation\tConsult\t040\t1\tRuritania\tNA\tRuritania\n",
+    )
+    .expect("write");
+    let out = axis(&["import", "icews", p(&icews), "--format", "tsv"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("\nicews\t9\t2\t2018-06-01\tRUSMIL\tArmy (Russia)\t\tRuritania\t040\t04\t1\t1\t"),
+        "{stdout}"
+    );
+    assert!(
+        text(&out.stderr).contains("warning: ")
+            && text(&out.stderr).contains("unknown country \"Ruritania\"")
+    );
+
+    // With --db the events are stored, keyed by origin and id: a second import adds nothing, and
+    // export gives them back with their codes and URL.
+    let db = dir.join("events.db");
+    for (round, want) in [(1, "stored in"), (2, "0 new events, 1 already there")] {
+        let out = axis(&["import", "gdelt", p(&gdelt), "--db", p(&db)], None);
+        assert!(out.status.success(), "round {round}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(want), "round {round}: {}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "nothing on stdout with --db");
+    }
+    let out = axis(&["import", "icews", p(&icews), "--db", p(&db)], None);
+    assert!(text(&out.stderr).contains("1 new events, 0 already there"), "{}", text(&out.stderr));
+    let out = axis(&["export", "--db", p(&db), "--origin", "gdelt", "--format", "jsonl"], None);
+    let rows: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(rows.len(), 1, "{}", text(&out.stderr));
+    assert_eq!((rows[0]["source"].as_str(), rows[0]["target"].as_str()), (Some("RUSGOV"), Some("CHN")));
+    assert_eq!(
+        (rows[0]["code"].as_str(), rows[0]["url"].as_str()),
+        (Some("042"), Some("https://example.org/a"))
+    );
+    let out = axis(&["export", "--db", p(&db), "--origin", "icews", "--format", "csv"], None);
+    assert!(text(&out.stdout).contains("RUSMIL"), "{}", text(&out.stdout));
+
+    // Nothing importable: exit 1.
+    let out = axis(&["import", "gdelt", p(&dir.join("missing.CSV"))], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("missing.CSV: cannot read"));
+}

@@ -4,8 +4,8 @@
 /// `(path under dict/, text)` of every embedded file, in sorted order.
 const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_dict.rs"));
 
-/// Folders of `dict/` that hold event data rather than actor dictionaries.
-pub(crate) const EVENT_FOLDERS: &[&str] = &["verbs/", "cameo/"];
+/// Folders of `dict/` that hold event data (or import tables) rather than actor dictionaries.
+pub(crate) const EVENT_FOLDERS: &[&str] = &["verbs/", "cameo/", "import/"];
 
 /// Embedded files whose path starts with one of `folders`.
 pub(crate) fn files_under<'a>(

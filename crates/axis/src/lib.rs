@@ -10,7 +10,12 @@
 //!    that finds actor mentions and resolves each at its clause's date.
 //! 4. [`mention`]: dictionary phrases compose into actor mentions ("3,000 Chinese troops" →
 //!    CHNMIL), each resolved at its clause's date ("Moscow" in 1956 → SUN).
-//! 5. [`io`]: documents come in from plain text, JSONL and stdin.
+//! 5. [`io`]: documents come in from plain text, HTML pages, RSS/Atom feeds, JSONL (any of them
+//!    gzipped) and stdin.
+//! 6. [`store`]: documents, sentences, events and quantities kept in one SQLite file; ingest,
+//!    recode, imports and queries.
+//!
+//! Events coded by others come in through [`import`]: GDELT 1.0/2.0 and ICEWS files, plain or zipped.
 //!
 //! [`petrarch`] reads PETRARCH/Phoenix dictionaries into the same structures, PETRARCH XML
 //! records, and scores axis against their gold events.
@@ -20,9 +25,11 @@ pub mod cameo;
 pub mod code;
 pub mod dict;
 pub mod eval;
+pub mod import;
 pub mod io;
 pub mod mention;
 pub mod petrarch;
+pub mod store;
 pub mod text;
 pub mod when;
 

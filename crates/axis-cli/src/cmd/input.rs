@@ -14,13 +14,16 @@ use std::time::Instant;
 /// Where documents come from and how to read them.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Input files or folders (`*.txt`: one document each; `*.jsonl`: one per line); `-` or
-    /// nothing for stdin.
+    /// Input files or folders (`*.txt`, `*.html`: one document each; `*.xml`/`*.rss`/`*.atom`
+    /// feeds: one per item; `*.jsonl`: one per line; any of them `.gz`); `-` or nothing for stdin.
     pub paths: Vec<PathBuf>,
-    /// Story date (YYYY-MM-DD) for documents that carry none in a `Date:` header or JSONL `date`.
+    /// Story date (YYYY-MM-DD) for documents that carry none (in a `Date:` header, JSONL `date`,
+    /// page metadata or feed item date).
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
-    /// Input format; `auto` picks by extension (stdin: JSONL if it starts with `{`).
+    /// Input format; `auto` picks by extension (`.txt`; `.html`, `.htm`, `.xhtml`; `.xml`, `.rss`,
+    /// `.atom`, `.rdf`; `.jsonl`, `.ndjson`; each also `.gz`, decompressed up to 1 GiB), else by
+    /// the first bytes (`{` JSONL, `<!doctype html`/`<html` HTML, `<rss`/`<feed` a feed, text).
     #[arg(long = "input-format", value_enum, default_value_t = FormatArg::Auto)]
     pub input_format: FormatArg,
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the input.
@@ -37,15 +40,21 @@ pub struct InputArgs {
 /// Input formats.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormatArg {
-    /// By extension.
+    /// By extension, else by the first bytes.
     Auto,
     /// One document per file.
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// An HTML page: its main text, title, story date (article:published_time, JSON-LD, <time>).
+    Html,
+    /// An RSS 2.0, RSS 1.0 or Atom feed: one document per item, dated by its pubDate/published.
+    #[value(alias = "rss", alias = "atom")]
+    Feed,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+/// Parses a `--date`-style argument (YYYY-MM-DD).
+pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
 }
 
@@ -55,11 +64,6 @@ impl InputArgs {
         petrarch_dir(self.dict.as_deref())
     }
 
-    /// The axis dictionary folder named by `--dict DIR` (`None`: the built-in ones).
-    fn axis_dir(&self) -> Option<&Path> {
-        self.dict.as_deref().filter(|d| d.as_os_str() != "axis" || d.is_dir())
-    }
-
     /// The PETRARCH dictionaries `--dict petrarch:…` names, loaded; `None` for axis dictionaries.
     pub fn petrarch(&self) -> Result<Option<Petrarch>> {
         self.petrarch_dir().map(|dir| load_petrarch(&petrarch_files(&dir)?)).transpose()
@@ -67,54 +71,48 @@ impl InputArgs {
 
     /// Loads the dictionaries these arguments name.
     pub fn dictionary(&self) -> Result<Dictionary> {
-        if let Some(dir) = self.petrarch_dir() {
-            return Ok(load_petrarch(&petrarch_files(&dir)?)?.dict);
-        }
-        match self.axis_dir() {
-            Some(dir) => Dictionary::load_dir(dir)
-                .map_err(|e| anyhow::anyhow!("{e}"))
-                .with_context(|| format!("loading dictionaries from {}", dir.display())),
-            None => Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}")),
-        }
+        dictionary(self.dict.as_deref())
     }
 
     /// Loads everything the event coder needs: actor and verb dictionaries and the CAMEO table.
     pub fn coder_parts(&self) -> Result<(Dictionary, VerbDictionary, CameoTable)> {
-        if let Some(dir) = self.petrarch_dir() {
-            let p = load_petrarch(&petrarch_files(&dir)?)?;
-            let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
-            return Ok((p.dict, p.verbs, cameo));
+        coder_parts(self.dict.as_deref())
+    }
+
+    /// How to read the inputs.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            format: match self.input_format {
+                FormatArg::Auto => InputFormat::Auto,
+                FormatArg::Text => InputFormat::Text,
+                FormatArg::Jsonl => InputFormat::Jsonl,
+                FormatArg::Html => InputFormat::Html,
+                FormatArg::Feed => InputFormat::Feed,
+            },
+            date: self.date,
+            lossy: self.lossy,
+            ..ReadOptions::default()
         }
-        let dict = self.dictionary()?;
-        let verbs = match self.axis_dir().map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
-            Some(dir) => VerbDictionary::load_dir(&dir)
-                .map_err(|e| anyhow::anyhow!("{e}"))
-                .with_context(|| format!("loading verb patterns from {}", dir.display()))?,
-            None => VerbDictionary::builtin().map_err(|e| anyhow::anyhow!("built-in verb patterns: {e}"))?,
-        };
-        let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
-        Ok((dict, verbs, cameo))
+    }
+
+    /// The paths to read: those given, or stdin.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            self.paths.clone()
+        }
     }
 
     /// Reads every input, calling `each` per document; warnings and skipped records go to
     /// stderr. Returns (documents, skipped) counts.
     pub fn for_each(&self, mut each: impl FnMut(Document) -> Result<()>) -> Result<(usize, usize)> {
-        let opts = ReadOptions {
-            format: match self.input_format {
-                FormatArg::Auto => InputFormat::Auto,
-                FormatArg::Text => InputFormat::Text,
-                FormatArg::Jsonl => InputFormat::Jsonl,
-            },
-            date: self.date,
-            lossy: self.lossy,
-        };
-        let reader = Reader::new(opts);
-        let stdin = [PathBuf::from("-")];
-        let paths = if self.paths.is_empty() { &stdin[..] } else { &self.paths[..] };
+        let reader = Reader::new(self.read_options());
+        let paths = self.paths();
         let (mut docs, mut skipped) = (0, 0);
         let mut failure = None;
-        for p in paths {
-            if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        for p in &paths {
+            if is_petrarch_xml(p) {
                 // PETRARCH `<Sentences>` records: one document per record.
                 let records = xml::read_file(p).with_context(|| format!("reading {}", p.display()))?;
                 for e in &records.errors {
@@ -154,6 +152,55 @@ impl InputArgs {
         }
         Ok((docs, skipped))
     }
+}
+
+/// Loads the actor dictionaries in `dir` (the built-in ones when `None`).
+pub fn dictionary(dir: Option<&Path>) -> Result<Dictionary> {
+    if let Some(dir) = petrarch_dir(dir) {
+        return Ok(load_petrarch(&petrarch_files(&dir)?)?.dict);
+    }
+    match axis_dir(dir) {
+        Some(dir) => Dictionary::load_dir(dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("loading dictionaries from {}", dir.display())),
+        None => Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}")),
+    }
+}
+
+/// Loads what the event coder needs from `dir` (`--dict`): actor dictionaries, verb patterns (its
+/// `verbs/` subfolder, else the built-in ones) and the CAMEO table.
+pub fn coder_parts(dir: Option<&Path>) -> Result<(Dictionary, VerbDictionary, CameoTable)> {
+    if let Some(dir) = petrarch_dir(dir) {
+        let p = load_petrarch(&petrarch_files(&dir)?)?;
+        let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+        return Ok((p.dict, p.verbs, cameo));
+    }
+    let dict = dictionary(dir)?;
+    let verbs = match axis_dir(dir).map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
+        Some(dir) => VerbDictionary::load_dir(&dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("loading verb patterns from {}", dir.display()))?,
+        None => VerbDictionary::builtin().map_err(|e| anyhow::anyhow!("built-in verb patterns: {e}"))?,
+    };
+    let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+    Ok((dict, verbs, cameo))
+}
+
+/// The axis dictionary folder `--dict` names (`None`, or `axis`: the built-in ones).
+fn axis_dir(dir: Option<&Path>) -> Option<&Path> {
+    dir.filter(|d| d.as_os_str() != "axis" || d.is_dir())
+}
+
+/// Whether `path` is a PETRARCH records file (`*.xml` whose first elements are `<Sentences>`
+/// or `<Validation>`), not a feed.
+fn is_petrarch_xml(path: &Path) -> bool {
+    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        return false;
+    }
+    let mut head = [0u8; 8192];
+    let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.contains("<Sentences") || head.contains("<Validation") || head.contains("<Sentence ")
 }
 
 /// `petrarch:DIR` → DIR.

@@ -6,7 +6,13 @@ mod demo;
 mod dict;
 mod eval;
 mod explain;
+mod export;
+mod import;
+mod ingest;
 mod input;
+mod recode;
+mod stats;
+mod store_args;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -45,12 +51,42 @@ enum Command {
     /// Score axis against labelled data (the dev set).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Code documents and store them, with their events, in a database (default axis.db).
+    ///
+    /// Re-running adds only documents whose text is not stored yet, so an interrupted ingest
+    /// resumes where it stopped. Example: axis ingest ~/news/ --db axis.db
+    Ingest(ingest::IngestArgs),
+    /// Code the stored documents again after a dictionary change (only those coded with other
+    /// dictionaries).
+    ///
+    /// Example: axis recode --db axis.db --dict mydict/
+    Recode(recode::RecodeArgs),
+    /// Write stored events out, filtered by date, actor, code and origin.
+    ///
+    /// Example: axis export --db axis.db --from 2018-01-01 --actor CHN --actor RUS --format csv
+    Export(export::ExportArgs),
+    /// Count what the database holds: documents, sentences, events by origin and year, by root.
+    Stats(stats::StatsArgs),
+    /// Import GDELT or ICEWS event files (plain or zip): normalised events to stdout.
+    ///
+    /// Example: axis import gdelt 20190201.export.CSV.zip --format csv > events.csv
+    #[command(after_long_help = IMPORT_HELP)]
+    Import(import::ImportArgs),
     /// Score axis against PETRARCH gold records: per-category table, exact-record accuracy,
     /// event precision/recall/F1, and every failing record with gold vs produced events.
     ///
     /// Example: axis validate PETR.UnitTest.records.xml --dict petrarch:../shared/petrarch
     Validate(validate::ValidateArgs),
 }
+
+const IMPORT_HELP: &str = "\
+GDELT: 57 columns (1.0 backfiles), 58 (1.0 daily, with SOURCEURL) or 61 (2.0 exports), recognised
+per row. ICEWS: the Dataverse .tab files with their header row; country names become ISO codes
+and sectors CAMEO agents (\"Military,Government\" of \"Russian Federation\" = RUSMIL).
+
+A malformed row is reported on stderr with file:line and the reason, and skipped; an unknown ICEWS
+country or sector is a warning and the row is kept. The summary line counts rows read, imported and
+skipped, so every row is accounted for. The exit status is 1 only when nothing could be imported.";
 
 const ACTORS_HELP: &str = "\
 Table columns, one line per mention under its sentence:
@@ -76,6 +112,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Explain(a) => explain::run(a),
         Command::Dict(c) => dict::run(c),
         Command::Eval(c) => eval::run(c),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Recode(a) => recode::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Stats(a) => stats::run(a),
+        Command::Import(a) => import::run(a),
         Command::Validate(a) => validate::run(a),
     }
 }

@@ -2,7 +2,7 @@
 //! accuracy, event precision/recall/F1 and a per-category table, then every failing record with
 //! gold and produced events and the `axis explain` command that shows why.
 
-use super::input::{load_petrarch, petrarch_dir, petrarch_files, InputArgs};
+use super::input::{coder_parts, load_petrarch, petrarch_dir, petrarch_files};
 use anyhow::{bail, Context, Result};
 use axis::cameo::CameoTable;
 use axis::code::Coder;
@@ -59,14 +59,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
             (Some(load_petrarch(&files)?), None)
         }
         None => {
-            let input = InputArgs {
-                paths: Vec::new(),
-                date: None,
-                input_format: super::input::FormatArg::Text,
-                lossy: false,
-                dict: args.dict.clone(),
-            };
-            let (d, v, _) = input.coder_parts()?;
+            let (d, v, _) = coder_parts(args.dict.as_deref())?;
             (None, Some((d, v)))
         }
     };

@@ -179,18 +179,46 @@ fn subject_groups(events: &[Event]) -> Vec<Vec<Mention>> {
     groups.into_iter().map(|(_, g)| g).collect()
 }
 
+/// The rejection (CAMEO 12) that refusing `code` amounts to: refusing to release people is 1243,
+/// to lift sanctions 1244, to accept peacekeepers 1245, to meet 125; a promise refused is the
+/// refusal of what was promised (0353 → 1243).
+fn refusal_code(code: EventCode) -> EventCode {
+    let c = code.as_str();
+    let new = match c {
+        "0311" | "061" | "0611" => "1211",
+        "0312" | "062" => "1212",
+        "031" | "0313" | "0314" | "06" | "060" | "063" | "064" => "121",
+        "0331" | "071" => "1221",
+        "0332" | "072" => "1222",
+        "0333" | "073" => "1223",
+        "0334" | "074" => "1224",
+        "033" | "07" | "070" | "075" => "122",
+        "0341" => "1231",
+        "0342" => "1232",
+        "0343" => "1233",
+        "0344" => "1234",
+        "034" | "083" | "0831" | "0832" | "0833" | "0834" => "123",
+        "0351" | "081" => "1241",
+        "0352" | "082" => "1242",
+        "0353" | "084" | "0841" | "0842" => "1243",
+        "0354" | "085" => "1244",
+        "0355" | "086" | "0861" | "0862" | "0863" => "1245",
+        "0356" | "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        "035" | "08" | "080" => "124",
+        "036" | "04" | "040" | "041" | "042" | "043" | "044" | "045" | "046" => "125",
+        "038" | "039" | "0371" => "126",
+        "037" | "057" => "127",
+        _ => "120",
+    };
+    EventCode::new(new).unwrap_or(code)
+}
+
 /// The CAMEO code of `code` under a wrapping modality (see [`Modality`]).
 pub(crate) fn wrapped_code(code: EventCode, modality: Option<Modality>) -> EventCode {
     let root = code.root();
     let new = match modality {
         None => return code,
-        Some(Modality::Refusal) => match root {
-            3 | 4 => "125",
-            6 => "121",
-            7 => "122",
-            8 => "124",
-            _ => "120",
-        },
+        Some(Modality::Refusal) => return refusal_code(code),
         Some(Modality::Threat) => match root {
             16 => "131",
             17 => "137",

@@ -15,7 +15,9 @@
 //!   `by` phrase after it; what passes "between" a group with no possessor, the group does to
 //!   each other ("relations between Moscow and Beijing broke down").
 //! - **Negation** between the subject and the verb ("did not", "never", "no longer") sets
-//!   `negated`. **Refusal** ("refused to", "declined to") turns the event into the matching
+//!   `negated`; a decision ("decided to") is the act itself; a cooperative act (roots 03–08) negated under "will", "would", "can" ("will not
+//!   lift", "won't release", "cannot accept") is declared withheld: a refusal. **Refusal**
+//!   ("refused to", "declined to") turns the event into the matching
 //!   rejection (CAMEO 12); **threat** ("threatened to") into a threat (13); **intent** ("plans
 //!   to", "pledged to", "agreed to") into an intent (03). The wrapping verb's own event is dropped.
 //! - **Pairs**: every source × target; a compound subject with a target-less pattern gives the
@@ -101,10 +103,6 @@ fn modality_of(word: &str) -> Option<Modality> {
         "prepares",
         "prepared",
         "preparing",
-        "decide",
-        "decides",
-        "decided",
-        "deciding",
         "want",
         "wants",
         "wanted",
@@ -328,6 +326,19 @@ impl Sentence<'_> {
                 && matches!(self.word(h - 2), "fail" | "fails" | "failed" | "failing"))
     }
 
+    /// Whether the verb at `h` is negated by a future or volitional auxiliary ("will not lift",
+    /// "won't release", "would never recognise", "cannot accept"): a declared refusal.
+    fn refused(&self, h: usize, from: usize) -> bool {
+        let from = (from..h)
+            .rev()
+            .find(|&i| matches!(self.word(i), "and" | "but" | "," | ";"))
+            .map_or(from, |i| i + 1);
+        let stretch = from..h;
+        stretch.clone().any(|i| matches!(self.word(i), "will" | "would" | "wo" | "shall" | "can" | "ca"))
+            && stretch.clone().any(|i| matches!(self.word(i), "not" | "n't" | "never"))
+            || stretch.clone().any(|i| self.word(i) == "cannot")
+    }
+
     /// A wrapping verb right before "to" + the head: (its token, the modality).
     fn wrapper(&self, h: usize) -> Option<(usize, Modality)> {
         if h < 2 || self.word(h - 1) != "to" {
@@ -413,8 +424,15 @@ pub(super) fn events_into(
                     targets = m.slot.clone();
                 }
                 let from = sources.last().map_or(s.clause_start(m.head), |&a| actors[a].tokens.end);
-                negated = s.negated(subject_end, from);
-                modality = wrapper.map(|(_, md)| md);
+                // "will not lift sanctions": a cooperative act declared withheld is a refusal
+                // (CAMEO 12), not a negated act.
+                if wrapper.is_none() && (3..=8).contains(&p.code.root()) && s.refused(subject_end, from) {
+                    negated = false;
+                    modality = Some(Modality::Refusal);
+                } else {
+                    negated = s.negated(subject_end, from);
+                    modality = wrapper.map(|(_, md)| md);
+                }
             }
             HeadKind::Noun => {
                 sources = if m.by.is_empty() { s.possessor(m.head) } else { m.by.clone() };

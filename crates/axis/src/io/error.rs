@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 pub struct InputError {
     /// The file (`<stdin>` for standard input).
     pub path: PathBuf,
-    /// 1-based line (JSONL record), when the problem is in one.
+    /// 1-based line (JSONL record, feed item, header line), when the problem is in one.
     pub line: Option<usize>,
     /// What is wrong.
     pub kind: InputErrorKind,
@@ -27,7 +27,8 @@ pub enum InputErrorKind {
         /// Whether the text was decoded lossily anyway.
         lossy: bool,
     },
-    /// A JSONL line that is not a JSON object of the expected shape.
+    /// A record that cannot be read: a JSONL line that is not a JSON object of the expected
+    /// shape, a malformed or empty feed item, a page without text.
     BadRecord(String),
     /// A date that does not parse.
     BadDate(String),
@@ -37,6 +38,17 @@ pub enum InputErrorKind {
     EmptyFolder,
     /// A file with no documents.
     EmptyFile,
+    /// A file whose format cannot be told, or an XML file that is not a feed.
+    UnknownFormat(String),
+    /// A gzip stream that is truncated or corrupt (the message says what was kept).
+    Compressed(String),
+    /// A gzip input that decompresses to more than the limit.
+    TooLarge {
+        /// The limit, in bytes (`ReadOptions::max_decompressed`).
+        limit: u64,
+        /// What was kept of the input.
+        rest: String,
+    },
 }
 
 impl InputError {
@@ -70,10 +82,30 @@ impl fmt::Display for InputError {
                 f,
                 "no story date (give --date, a 'Date:' header line or a JSONL \"date\"); relative dates like 'last year' stay unresolved"
             ),
-            InputErrorKind::EmptyFolder => write!(f, "no *.txt, *.jsonl or *.ndjson files here"),
+            InputErrorKind::EmptyFolder => write!(
+                f,
+                "no *.txt, *.html, *.htm, *.xhtml, *.xml, *.rss, *.atom, *.rdf, *.jsonl or *.ndjson files (or .gz of them) here"
+            ),
             InputErrorKind::EmptyFile => write!(f, "no documents in this file"),
+            InputErrorKind::UnknownFormat(m) => write!(f, "{m}"),
+            InputErrorKind::Compressed(m) => write!(f, "gzip data is truncated or corrupt ({m})"),
+            InputErrorKind::TooLarge { limit, rest } => write!(
+                f,
+                "decompresses to more than {} (the limit against gzip bombs, ReadOptions::max_decompressed); {rest}",
+                size(*limit)
+            ),
         }
     }
 }
 
 impl std::error::Error for InputError {}
+
+/// A byte count for people: `1 GiB`, `64 MiB`, `100 bytes`.
+fn size(bytes: u64) -> String {
+    for (unit, name) in [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
+        if bytes >= unit && bytes % unit == 0 {
+            return format!("{} {name}", bytes / unit);
+        }
+    }
+    format!("{bytes} bytes")
+}

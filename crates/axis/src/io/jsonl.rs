@@ -1,8 +1,9 @@
-//! JSONL corpora: one document per line.
+//! JSONL corpora: one document per line, streamed.
 
 use super::{decode, parse_story_date, Input, InputError, InputErrorKind, ReadOptions};
 use crate::text::Document;
 use serde::Deserialize;
+use std::io::BufRead;
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -20,11 +21,26 @@ struct Record {
     source: Option<String>,
 }
 
-pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn FnMut(Input)) {
+/// Reads records line by line (memory stays flat whatever the corpus size). A read error (a
+/// truncated gzip stream) ends the input: it is returned, a line it cut is dropped, and the
+/// records before it have been delivered.
+pub(super) fn read(
+    path: &Path,
+    src: &mut dyn BufRead,
+    opts: &ReadOptions,
+    on: &mut dyn FnMut(Input),
+) -> std::io::Result<()> {
     let stem = super::doc_stem(path);
     let mut any = false;
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = i + 1;
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    loop {
+        buf.clear();
+        if src.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        line_no += 1;
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -72,4 +88,5 @@ pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn F
     if !any {
         on(Input::Warning(InputError::new(path, None, InputErrorKind::EmptyFile)));
     }
+    Ok(())
 }

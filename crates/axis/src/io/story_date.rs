@@ -33,7 +33,9 @@ fn num(s: &str) -> Option<u32> {
 }
 
 /// Parses a story date: `2019-02-02` (optionally followed by a time), `2019/02/02`, `20190202`,
-/// `February 2, 2019`, `Feb. 2 2019`, `2 February 2019`, `Sat, 02 Feb 2019 10:00:00 GMT`.
+/// `February 2, 2019`, `Feb. 2 2019`, `2 February 2019`, RFC 2822 (`Sat, 02 Feb 2019 10:00:00 GMT`,
+/// also with RFC 822's two-digit year) and RFC 3339 (`2019-02-02T10:00:00+01:00`). The date is
+/// the one written: a time zone never moves it to another day.
 pub fn parse_story_date(s: &str) -> Option<Date> {
     let s = s.trim();
     // ISO, with an optional time part.
@@ -57,7 +59,13 @@ pub fn parse_story_date(s: &str) -> Option<Date> {
     let m = month(words[mi])?;
     let nums: Vec<u32> =
         words.iter().enumerate().filter(|&(i, _)| i != mi).filter_map(|(_, w)| num(w)).collect();
-    let year = nums.iter().copied().find(|&n| n >= 1000)?;
+    let Some(year) = nums.iter().copied().find(|&n| n >= 1000) else {
+        // RFC 822's two-digit year (`Sat, 02 Feb 19 10:00:00 GMT`): day, month, year in a row;
+        // RFC 2822 §4.3 reads 00–49 as 20xx and 50–99 as 19xx.
+        let day = num(words.get(mi.checked_sub(1)?)?)?;
+        let yy = words.get(mi + 1).filter(|w| w.len() == 2).and_then(|w| num(w))?;
+        return Date::new(if yy < 50 { 2000 + yy as i32 } else { 1900 + yy as i32 }, m, day);
+    };
     let day = nums.iter().copied().find(|&n| (1..=31).contains(&n))?;
     Date::new(year as i32, m, day)
 }
@@ -77,6 +85,16 @@ mod tests {
             ("Feb. 2 2019", Some("2019-02-02")),
             ("2 February 2019", Some("2019-02-02")),
             ("Sat, 02 Feb 2019 10:00:00 GMT", Some("2019-02-02")),
+            ("Sat, 2 Feb 2019 23:30:00 -0500", Some("2019-02-02")),
+            ("2 Feb 2019 10:00 +0000", Some("2019-02-02")),
+            ("Tue, 05 Feb 2019 10:00 EST", Some("2019-02-05")),
+            ("Sat, 02 Feb 19 10:00:00 GMT", Some("2019-02-02")),
+            ("Mon, 02 Feb 98 10:00:00 GMT", Some("1998-02-02")),
+            ("2019-02-02T23:30:00.123+05:30", Some("2019-02-02")),
+            ("2019-02-02t10:00:00z", Some("2019-02-02")),
+            ("2019-02-02 10:00:00", Some("2019-02-02")),
+            ("  2019-02-02  ", Some("2019-02-02")),
+            ("Feb 19", None),
             ("Saturday/Sunday, February 2-3, 2019", None),
             ("2019-02-30", None),
             ("yesterday", None),

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Whole-program benchmark: builds the release binary and a corpus on the fly, then times each
+# command with /usr/bin/time -v and prints one table (also written to target/bench/results.md).
+#
+#   bench/run.sh            # 1 GB corpus (as the README's Performance section reports)
+#   SIZE_MB=100 bench/run.sh
+#
+# Needs ../shared (the synthetic stories) and python3; everything else is generated.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+SIZE_MB=${SIZE_MB:-1024}
+WORK=${WORK:-target/bench}
+mkdir -p "$WORK"
+if [ ! -d "$SHARED/news" ]; then
+    echo "bench: $SHARED/news is absent (the corpus is built from its stories)" >&2
+    exit 1
+fi
+cargo build --release -q -p axis-cli
+AXIS=target/release/axis
+CORPUS="$WORK/corpus-${SIZE_MB}mb.jsonl"
+[ -s "$CORPUS" ] || python3 bench/corpus.py "$SHARED" "$CORPUS" "$SIZE_MB"
+MB=$(( $(stat -c %s "$CORPUS") / 1048576 ))
+
+ROWS=()
+row() { ROWS+=("$(printf '| %-44s | %12s | %12s | %9s |' "$1" "$2" "$3" "$4")"); }
+
+# Runs a command under /usr/bin/time -v; sets SECS and RSS_MB, leaves its stderr in $WORK/last.err.
+timed() {
+    /usr/bin/time -v "$@" 2>"$WORK/last.err" >/dev/null
+    SECS=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$WORK/last.err")
+    RSS_MB=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$WORK/last.err")
+}
+
+for threads in 1 2; do
+    timed "$AXIS" code "$CORPUS" --format jsonl --threads "$threads"
+    SENTS=$(grep -o '[0-9]* sentence(s)' "$WORK/last.err" | grep -o '^[0-9]*')
+    EVENTS=$(grep -o '[0-9]* event(s)' "$WORK/last.err" | grep -o '^[0-9]*')
+    row "axis code, $MB MB JSONL, $threads thread(s)" \
+        "$(awk -v n="$SENTS" -v s="$SECS" 'BEGIN {printf "%.0f sent/s", n / s}')" \
+        "$(awk -v m="$MB" -v s="$SECS" 'BEGIN {printf "%.1f MB/s", m / s}')" "$RSS_MB MB"
+done
+row "  ($SENTS sentences, $EVENTS events)" "" "" ""
+
+# Dictionary load: `axis dict check` loads and compiles the built-in actor and verb dictionaries
+# and says how long each took; the whole process is timed too (best of 5).
+LOAD_MS=$("$AXIS" dict check | grep -o 'loaded in [0-9]* ms' | grep -o '[0-9]*' | paste -sd+ | bc)
+BEST=999999
+for _ in 1 2 3 4 5; do
+    T0=$(date +%s%N); "$AXIS" dict check >/dev/null; T1=$(date +%s%N)
+    BEST=$(( (T1 - T0) / 1000000 < BEST ? (T1 - T0) / 1000000 : BEST ))
+done
+row "dictionaries load (built-in actors + verbs)" "$LOAD_MS ms" "process $BEST ms" ""
+
+{
+    echo "| measure | speed | throughput | peak RSS |"
+    echo "|---|---:|---:|---:|"
+    printf '%s\n' "${ROWS[@]}"
+} | tee "$WORK/results.md"

@@ -1,0 +1,272 @@
+//! `axis import gdelt|icews FILES…`: read GDELT or ICEWS event files (plain or zip) and write the
+//! normalised events to stdout, or with `--db` store them; a summary and the first problems go to
+//! stderr.
+
+use anyhow::{bail, Context, Result};
+use axis::cameo::CameoTable;
+use axis::dict::Dictionary;
+use axis::import::{Flow, ImportOptions, Imported, ImportedEvent, Importer, Summary, COLUMNS};
+use axis::store::{ImportCounts, ImportRow, Store};
+use clap::{Args, ValueEnum};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+/// Which dataset the files hold.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatasetArg {
+    /// GDELT 1.0 (57 or 58 columns) or 2.0 (61 columns) event files, tab-separated, no header.
+    Gdelt,
+    /// ICEWS Dataverse event files (`.tab`), tab-separated with a header row.
+    Icews,
+}
+
+/// Output formats of `axis import`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated with a header (RFC 4180 quoting).
+    Csv,
+    /// Tab-separated with a header.
+    Tsv,
+}
+
+/// Arguments of `axis import`.
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The dataset.
+    #[arg(value_enum)]
+    pub dataset: DatasetArg,
+    /// Files to import: plain or `.zip` (every entry is read).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ImportFormat,
+    /// Most bytes one zip archive may inflate to, e.g. 500M or 32G (guards against zip bombs).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16G")]
+    pub max_unzipped: u64,
+    /// How many problems (skipped rows, warnings) to print; the rest are only counted.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub show_errors: usize,
+    /// Store the events in this database instead of writing them out (origin `gdelt` or
+    /// `icews`, keyed by the original event id: importing a file twice adds nothing).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+/// Rows stored per transaction.
+const DB_BATCH: usize = 20_000;
+
+/// Where imported events go.
+enum Sink {
+    Out(BufWriter<std::io::StdoutLock<'static>>, Writer),
+    Db { store: Box<Store>, batch: Vec<ImportRow>, origin: &'static str, counts: ImportCounts },
+}
+
+impl Sink {
+    fn push(&mut self, e: &ImportedEvent) -> Result<()> {
+        match self {
+            Sink::Out(out, w) => w.write(out, e).context("writing events"),
+            Sink::Db { batch, origin, .. } => {
+                *origin = ImportRow::origin_name(e.origin);
+                batch.push(ImportRow::from_imported(e));
+                if batch.len() >= DB_BATCH {
+                    self.flush()?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        match self {
+            Sink::Out(out, _) => out.flush().context("writing events"),
+            Sink::Db { store, batch, origin, counts } => {
+                if batch.is_empty() {
+                    return Ok(());
+                }
+                let c = store.insert_imported(origin, batch)?;
+                for p in &c.rejected {
+                    eprintln!("not stored: event {}: {}", batch[p.index].origin_id, p.problem);
+                }
+                counts.inserted += c.inserted;
+                counts.skipped += c.skipped;
+                counts.rejected.extend(c.rejected);
+                batch.clear();
+                Ok(())
+            }
+        }
+    }
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.split_at(i),
+        None => (s, ""),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("{s:?} is not a size (e.g. 500M, 16G)"))?;
+    let mult: u64 = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        "T" | "TB" | "TIB" => 1 << 40,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M, G or T)")),
+    };
+    n.checked_mul(mult).ok_or_else(|| format!("{s:?} is too large"))
+}
+
+/// Runs `axis import`.
+pub fn run(args: ImportArgs) -> Result<()> {
+    let opts = ImportOptions { max_uncompressed: args.max_unzipped, ..ImportOptions::default() };
+    let dict;
+    let cameo;
+    let mut importer = match args.dataset {
+        DatasetArg::Gdelt => Importer::gdelt(opts),
+        DatasetArg::Icews => {
+            dict = Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}"))?;
+            cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+            Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?
+        }
+    };
+    let mut sink = match &args.db {
+        Some(db) => Sink::Db {
+            store: Box::new(Store::open(db)?),
+            batch: Vec::with_capacity(DB_BATCH),
+            origin: "gdelt",
+            counts: ImportCounts::default(),
+        },
+        None => Sink::Out(
+            BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            Writer { format: args.format, wrote_header: false, line: String::new() },
+        ),
+    };
+    let mut total = Summary::default();
+    let mut shown = 0usize;
+    let mut failure: Option<anyhow::Error> = None;
+    for path in &args.files {
+        let summary = importer.import_path(path, &mut |item| {
+            match item {
+                Imported::Event(e) => {
+                    if let Err(err) = sink.push(e) {
+                        // A closed pipe, a full disk, a database error: stop reading, report after
+                        // the file; what was stored before stays stored.
+                        failure = Some(err);
+                        return Flow::Break(());
+                    }
+                }
+                Imported::Warning(w) => report(&mut shown, args.show_errors, "warning", &w),
+                Imported::Skipped(s) => report(&mut shown, args.show_errors, "skipped", &s),
+            }
+            Flow::Continue(())
+        });
+        total.add(&summary);
+        if let Some(err) = failure.take() {
+            return Err(err);
+        }
+        // Each file's rows are stored before the next file is read.
+        sink.flush()?;
+    }
+    sink.flush()?;
+    if let Sink::Db { counts, store, .. } = &sink {
+        eprintln!(
+            "stored in {}: {} new events, {} already there{}",
+            store.path().display(),
+            counts.inserted,
+            counts.skipped,
+            if counts.rejected.is_empty() {
+                String::new()
+            } else {
+                format!(", {} not stored", counts.rejected.len())
+            }
+        );
+    }
+    let problems = total.skipped + total.warnings + total.failed;
+    if problems as usize > shown {
+        eprintln!("… {} more problems not shown (--show-errors N to see more)", problems as usize - shown);
+    }
+    eprintln!(
+        "{} rows read from {} file{}: {} imported, {} skipped, {} warnings{}",
+        total.rows,
+        total.files,
+        if total.files == 1 { "" } else { "s" },
+        total.imported,
+        total.skipped,
+        total.warnings,
+        if total.failed > 0 {
+            format!(", {} files or archives unreadable", total.failed)
+        } else {
+            String::new()
+        }
+    );
+    if total.imported == 0 && (total.failed > 0 || total.skipped > 0) {
+        bail!("nothing imported");
+    }
+    Ok(())
+}
+
+fn report(shown: &mut usize, max: usize, what: &str, e: &axis::import::ImportError) {
+    if *shown < max {
+        eprintln!("{what}: {e}");
+    }
+    *shown += 1;
+}
+
+struct Writer {
+    format: ImportFormat,
+    wrote_header: bool,
+    line: String,
+}
+
+impl Writer {
+    fn write(&mut self, out: &mut impl Write, e: &ImportedEvent) -> std::io::Result<()> {
+        let sep = match self.format {
+            ImportFormat::Jsonl => {
+                serde_json::to_writer(&mut *out, e)?;
+                return out.write_all(b"\n");
+            }
+            ImportFormat::Csv => ',',
+            ImportFormat::Tsv => '\t',
+        };
+        if !self.wrote_header {
+            self.wrote_header = true;
+            writeln!(out, "{}", COLUMNS.join(&sep.to_string()))?;
+        }
+        self.line.clear();
+        for (i, f) in e.fields().iter().enumerate() {
+            if i > 0 {
+                self.line.push(sep);
+            }
+            match self.format {
+                ImportFormat::Csv if f.contains([',', '"', '\n', '\r']) => {
+                    self.line.push('"');
+                    self.line.push_str(&f.replace('"', "\"\""));
+                    self.line.push('"');
+                }
+                ImportFormat::Tsv if f.contains(['\t', '\n', '\r']) => {
+                    self.line.push_str(&f.replace(['\t', '\n', '\r'], " "));
+                }
+                _ => self.line.push_str(f),
+            }
+        }
+        self.line.push('\n');
+        out.write_all(self.line.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        let cases =
+            [("100", Some(100)), ("500M", Some(500 << 20)), ("16G", Some(16 << 30)), ("2k", Some(2048))];
+        for (s, want) in cases {
+            assert_eq!(parse_size(s).ok(), want, "{s}");
+        }
+        assert!(parse_size("12Q").is_err() && parse_size("G").is_err());
+    }
+}

@@ -1,0 +1,324 @@
+//! The store commands run for real: `ingest`, `recode`, `export`, `stats` on temporary databases,
+//! including an ingest killed with SIGKILL and resumed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn axis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).stdin(Stdio::null()).output().expect("axis runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("axis-store-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
+fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/demo.jsonl")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "axis failed:\n{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// Every row of every table, in key order, as text: two databases with the same dump hold the
+/// same data under the same ids.
+fn dump(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables.retain(|t| !t.starts_with("sqlite_"));
+    let mut lines = Vec::new();
+    for t in tables {
+        let mut st = conn.prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2")).unwrap();
+        let n = st.column_count();
+        let mut rows = st.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+            lines.push(format!("{t}: {}", cells.join(" | ")));
+        }
+    }
+    lines
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap_or(0)
+}
+
+#[test]
+fn ingest_twice_adds_nothing_the_second_time() {
+    let dir = tempdir("twice");
+    let db = dir.join("axis.db");
+    let first = axis(&["ingest", p(&demo()), "--db", p(&db)]);
+    ok(&first);
+    let summary = text(&first.stderr);
+    assert!(summary.contains("12 document(s) added, 0 skipped as duplicate(s), 0 failed"), "{summary}");
+    let before = dump(&db);
+    let second = axis(&["ingest", p(&demo()), "--db", p(&db)]);
+    ok(&second);
+    assert!(text(&second.stderr).contains("0 document(s) added, 12 skipped as duplicate(s)"));
+    assert_eq!(dump(&db), before);
+    let stats = ok(&axis(&["stats", "--db", p(&db)]));
+    assert!(stats.contains("documents  12"), "{stats}");
+    assert!(stats.contains(&format!("events     {}", count(&db, "events"))), "{stats}");
+    // The default database is axis.db in the current folder.
+    let here = Command::new(env!("CARGO_BIN_EXE_axis"))
+        .args(["ingest", p(&demo())])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(text(&here.stderr).contains("12 skipped as duplicate(s)"), "{}", text(&here.stderr));
+}
+
+#[test]
+fn export_formats_and_filters() {
+    let dir = tempdir("export");
+    let db = dir.join("axis.db");
+    ok(&axis(&["ingest", p(&demo()), "--db", p(&db)]));
+    let events = count(&db, "events") as usize;
+    let csv = ok(&axis(&["export", "--db", p(&db), "--format", "csv"]));
+    assert!(csv.starts_with("doc,sentence,date_start,"));
+    assert_eq!(csv.lines().count(), events + 1);
+    let tsv = ok(&axis(&["export", "--db", p(&db), "--format", "tsv"]));
+    assert_eq!(tsv.lines().next().unwrap().split('\t').count(), axis::io::HEADER.len());
+    let phoenix = ok(&axis(&["export", "--db", p(&db), "--format", "phoenix"]));
+    assert_eq!(phoenix.lines().count(), events);
+    assert!(phoenix.lines().all(|l| l.split('\t').count() == 26));
+    // JSON lines equal what `axis code` prints for the same corpus.
+    let jsonl = ok(&axis(&["export", "--db", p(&db), "--format", "jsonl"]));
+    let coded = ok(&axis(&["code", p(&demo()), "--format", "jsonl"]));
+    assert_eq!(jsonl, coded);
+    // Filters: the 2001 treaty between Russia and China, both ways; directed keeps one.
+    let between = ok(&axis(&[
+        "export",
+        "--db",
+        p(&db),
+        "--format",
+        "jsonl",
+        "--from",
+        "2001-01-01",
+        "--to",
+        "2001-12-31",
+        "--actor",
+        "RUS",
+        "--actor",
+        "CHN",
+    ]));
+    let rows: Vec<serde_json::Value> = between.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        let (s, t) = (r["source"].as_str().unwrap(), r["target"].as_str().unwrap());
+        assert!(
+            ["RUS", "CHN"].iter().any(|a| s.starts_with(a))
+                && ["RUS", "CHN"].iter().any(|a| t.starts_with(a))
+        );
+        assert!(r["date_start"].as_str().unwrap().starts_with("2001"));
+    }
+    let directed = ok(&axis(&[
+        "export",
+        "--db",
+        p(&db),
+        "--format",
+        "jsonl",
+        "--from",
+        "2001-01-01",
+        "--to",
+        "2001-12-31",
+        "--actor",
+        "RUS",
+        "--actor",
+        "CHN",
+        "--directed",
+    ]));
+    let directed: Vec<serde_json::Value> =
+        directed.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!directed.is_empty() && directed.len() < rows.len());
+    assert!(directed.iter().all(|r| r["source"].as_str().unwrap().starts_with("RUS")));
+    let none = axis(&["export", "--db", p(&db), "--origin", "gdelt"]);
+    assert_eq!(ok(&none).lines().count(), 1, "a header and no rows");
+    assert!(text(&none.stderr).contains("0 event(s) exported"));
+    // To a file.
+    let file = dir.join("out.csv");
+    ok(&axis(&["export", "--db", p(&db), "--output", p(&file), "--one-a-day"]));
+    assert!(std::fs::read_to_string(&file).unwrap().lines().count() > 1);
+}
+
+#[test]
+fn bad_jsonl_line_is_reported_with_its_line_and_the_rest_stored() {
+    let dir = tempdir("badline");
+    let f = dir.join("news.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\":\"a\",\"date\":\"2019-02-02\",\"text\":\"Russia accused Ukraine of provocations.\"}\n\
+         {\"id\":\"b\",\"date\":\"2019-02-02\",\"text\":\"broken\n\
+         {\"id\":\"c\",\"date\":\"2019-02-03\",\"text\":\"China praised Pakistan.\"}\n",
+    )
+    .unwrap();
+    let db = dir.join("axis.db");
+    let out = axis(&["ingest", p(&f), "--db", p(&db)]);
+    ok(&out);
+    let err = text(&out.stderr);
+    assert!(err.contains(&format!("{}:2: bad record", f.display())), "{err}");
+    assert!(err.contains("2 document(s) added, 0 skipped as duplicate(s), 1 failed"), "{err}");
+    assert_eq!(count(&db, "documents"), 2);
+}
+
+#[test]
+fn unwritable_database_paths_fail_clearly() {
+    let dir = tempdir("readonly");
+    let file = dir.join("plain");
+    std::fs::write(&file, "x").unwrap();
+    let nested = file.join("axis.db");
+    let out = axis(&["ingest", p(&demo()), "--db", p(&nested)]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("database {}: cannot open", nested.display())) && err.contains("not a folder"),
+        "{err}"
+    );
+    // A read-only file: refused before anything is coded (root can write anyway; then skip).
+    let db = dir.join("ro.db");
+    ok(&axis(&["ingest", p(&demo()), "--db", p(&db), "--batch", "4"]));
+    let before = dump(&db);
+    for f in [db.clone(), dir.join("ro.db-wal"), dir.join("ro.db-shm")] {
+        if f.exists() {
+            let mut perm = std::fs::metadata(&f).unwrap().permissions();
+            perm.set_readonly(true);
+            std::fs::set_permissions(&f, perm).unwrap();
+        }
+    }
+    if std::fs::OpenOptions::new().append(true).open(&db).is_ok() {
+        eprintln!("skipped: read-only file check (this user can write read-only files)");
+    } else {
+        let out = axis(&["ingest", p(&demo()), "--db", p(&db)]);
+        assert!(!out.status.success());
+        assert!(text(&out.stderr).contains("read-only"), "{}", text(&out.stderr));
+        assert_eq!(dump(&db), before);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let out = axis(&["ingest", p(&demo()), "--db", "/proc/axis-test.db"]);
+        assert!(!out.status.success());
+        assert!(text(&out.stderr).contains("database /proc/axis-test.db: "), "{}", text(&out.stderr));
+    }
+    let missing = axis(&["export", "--db", p(&dir.join("missing.db"))]);
+    assert!(!missing.status.success());
+    assert!(text(&missing.stderr).contains("no such file"), "{}", text(&missing.stderr));
+    assert!(!dir.join("missing.db").exists(), "export never creates a database");
+}
+
+/// A corpus big enough to kill mid-ingest: the demo stories, each numbered so every text is new,
+/// and every tenth a repeat of an earlier one.
+fn big_corpus(path: &Path, copies: usize) -> usize {
+    let demo = std::fs::read_to_string(demo()).unwrap();
+    let records: Vec<serde_json::Value> = demo.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut out = String::new();
+    let mut lines = 0;
+    for i in 0..copies {
+        for (j, r) in records.iter().enumerate() {
+            let mut r = r.clone();
+            let n = if i % 10 == 9 { i - 1 } else { i };
+            r["id"] = format!("{}-{i}", r["id"].as_str().unwrap()).into();
+            r["text"] = format!("{} This is report {n}.", r["text"].as_str().unwrap()).into();
+            if (i + j) % 97 == 0 {
+                out.push_str("{\"id\": \"broken\", \"text\": \n");
+                lines += 1;
+            }
+            out.push_str(&serde_json::to_string(&r).unwrap());
+            out.push('\n');
+            lines += 1;
+        }
+    }
+    std::fs::write(path, out).unwrap();
+    lines
+}
+
+#[test]
+fn killed_ingest_resumes_to_the_same_database() {
+    let dir = tempdir("kill");
+    let corpus = dir.join("big.jsonl");
+    big_corpus(&corpus, 300);
+    let clean = dir.join("clean.db");
+    ok(&axis(&["ingest", p(&corpus), "--db", p(&clean), "--batch", "16"]));
+    let total = count(&clean, "documents");
+    assert!(total > 3000, "{total}");
+
+    let killed = dir.join("killed.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_axis"))
+        .args(["ingest", p(&corpus), "--db", p(&killed), "--batch", "16", "--threads", "1"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some batches are committed, then SIGKILL it mid-run.
+    let start = std::time::Instant::now();
+    while count(&killed, "documents") < 100 && start.elapsed().as_secs() < 120 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the ingest was killed, not finished");
+    let at_kill = count(&killed, "documents");
+    assert!(at_kill >= 100 && at_kill < total, "killed after {at_kill} of {total} documents");
+
+    let resumed = axis(&["ingest", p(&corpus), "--db", p(&killed), "--batch", "16"]);
+    ok(&resumed);
+    let summary = text(&resumed.stderr);
+    assert!(summary.contains(&format!("{} document(s) added", total - at_kill)), "{summary}");
+    let (a, b) = (dump(&clean), dump(&killed));
+    assert_eq!(a.len(), b.len(), "row counts differ");
+    if let Some((x, y)) = a.iter().zip(&b).find(|(x, y)| x != y) {
+        panic!("first difference:\n clean:   {x}\n resumed: {y}");
+    }
+}
+
+#[test]
+fn recode_after_a_dictionary_change_then_nothing_to_do() {
+    let dir = tempdir("recode");
+    let db = dir.join("axis.db");
+    ok(&axis(&["ingest", p(&demo()), "--db", p(&db)]));
+    let events = count(&db, "events");
+    let same = axis(&["recode", "--db", p(&db)]);
+    ok(&same);
+    assert!(text(&same.stderr).contains("nothing to do"), "{}", text(&same.stderr));
+    // A copy of the shipped dictionaries with one actor line removed: a new version.
+    let dict = dir.join("dict");
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dict");
+    copy_dir(&shipped, &dict);
+    let out = axis(&["recode", "--db", p(&db), "--dict", p(&dict)]);
+    ok(&out);
+    assert!(text(&out.stderr).contains("12 document(s) recoded"), "{}", text(&out.stderr));
+    assert_eq!(count(&db, "events"), events, "the same dictionaries code the same events");
+    let again = axis(&["recode", "--db", p(&db), "--dict", p(&dict)]);
+    assert!(text(&again.stderr).contains("nothing to do"), "{}", text(&again.stderr));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap().path();
+        let dest = to.join(e.file_name().unwrap());
+        if e.is_dir() {
+            copy_dir(&e, &dest);
+        } else {
+            std::fs::copy(&e, &dest).unwrap();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Ingest: documents from an [`io::Reader`](crate::io::Reader) into the store, coded on the way.
+//!
+//! The reader delivers documents one at a time, in input order. Each is hashed; one whose text is
+//! already stored (or already waiting in this batch) is counted as a duplicate and never coded.
+//! The rest gather into batches that are coded in parallel on the current rayon pool; one writer
+//! stores each coded batch in input order in a single transaction, while the next batch is being
+//! coded. A kill at any point loses at
+//! most the batch in flight, which the next run codes and writes again with the same ids — so a
+//! resumed ingest ends with the database an uninterrupted one makes. Memory holds one batch.
+
+use super::hash::content_hash;
+use super::write::{has_hash, insert_document, CodedDoc};
+use super::{Store, StoreError};
+use crate::code::Coder;
+use crate::io::{Input, InputError, ReadOptions, Reader};
+use crate::text::Document;
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+use std::path::PathBuf;
+
+/// Options for [`ingest`].
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    /// How to read the inputs.
+    pub read: ReadOptions,
+    /// Documents per transaction (and per parallel coding round).
+    pub batch: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> IngestOptions {
+        IngestOptions { read: ReadOptions::default(), batch: 256 }
+    }
+}
+
+/// What an ingest did (so far, when handed to a progress callback).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IngestReport {
+    /// Documents stored.
+    pub added: u64,
+    /// Documents skipped because their text was already stored.
+    pub duplicates: u64,
+    /// Records or files that could not be read (each was reported).
+    pub failed: u64,
+    /// Warnings reported (documents still read).
+    pub warnings: u64,
+    /// Sentences of the documents stored.
+    pub sentences: u64,
+    /// Events coded in the documents stored.
+    pub events: u64,
+    /// Quantities found in the documents stored.
+    pub quantities: u64,
+}
+
+/// What [`ingest`] reports while it runs, in input order.
+#[derive(Debug)]
+pub enum IngestProgress<'a> {
+    /// A warning about an input; its document was still read.
+    Warning(&'a InputError),
+    /// An input record or file that was skipped.
+    Skipped(&'a InputError),
+    /// A batch was committed; the totals so far.
+    Committed(&'a IngestReport),
+}
+
+/// Reads `paths` (files, folders, `-` for stdin), codes every new document with `coder` and
+/// stores it with its sentences, events and quantities, recording `dict_version` (see
+/// [`dictionary_version`](super::dictionary_version)) as what coded it.
+///
+/// Bad records are reported through `on` and skipped; a database error stops the ingest, with
+/// every batch before it committed.
+pub fn ingest(
+    store: &mut Store,
+    coder: &Coder<'_>,
+    dict_version: &str,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    on: &mut dyn FnMut(IngestProgress<'_>),
+) -> Result<IngestReport, StoreError> {
+    let reader = Reader::new(opts.read.clone());
+    let mut run = Run {
+        store,
+        coder,
+        dict_version,
+        batch_size: opts.batch.max(1),
+        pending: Vec::new(),
+        pending_hashes: FxHashSet::default(),
+        coded: Vec::new(),
+        coded_hashes: FxHashSet::default(),
+        report: IngestReport::default(),
+        failure: None,
+    };
+    for path in paths {
+        reader.read_path(path, &mut |item| run.take(item, on));
+        if let Some(e) = run.failure.take() {
+            return Err(e);
+        }
+    }
+    run.flush(on, true)?;
+    Ok(run.report)
+}
+
+struct Run<'s, 'c, 'd> {
+    store: &'s mut Store,
+    coder: &'c Coder<'d>,
+    dict_version: &'c str,
+    batch_size: usize,
+    pending: Vec<(Document, [u8; 32])>,
+    pending_hashes: FxHashSet<[u8; 32]>,
+    /// Coded, waiting to be written while the next batch is coded.
+    coded: Vec<CodedDoc>,
+    coded_hashes: FxHashSet<[u8; 32]>,
+    report: IngestReport,
+    failure: Option<StoreError>,
+}
+
+impl Run<'_, '_, '_> {
+    fn take(&mut self, item: Input, on: &mut dyn FnMut(IngestProgress<'_>)) {
+        if self.failure.is_some() {
+            return;
+        }
+        match item {
+            Input::Document(doc) => {
+                let hash = content_hash(doc.raw());
+                let stored = match has_hash(&self.store.conn, &hash) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        self.failure = Some(self.store.err(e));
+                        return;
+                    }
+                };
+                if stored || self.coded_hashes.contains(&hash) || !self.pending_hashes.insert(hash) {
+                    self.report.duplicates += 1;
+                    return;
+                }
+                self.pending.push((doc, hash));
+                if self.pending.len() >= self.batch_size {
+                    if let Err(e) = self.flush(on, false) {
+                        self.failure = Some(e);
+                    }
+                }
+            }
+            Input::Warning(w) => {
+                self.report.warnings += 1;
+                on(IngestProgress::Warning(&w));
+            }
+            Input::Skipped(e) => {
+                self.report.failed += 1;
+                on(IngestProgress::Skipped(&e));
+            }
+        }
+    }
+
+    /// Codes the pending batch in parallel while the batch coded before it is written, in
+    /// input order, in one transaction; with `last`, writes what is left.
+    fn flush(&mut self, on: &mut dyn FnMut(IngestProgress<'_>), last: bool) -> Result<(), StoreError> {
+        let coder = self.coder;
+        let pending = std::mem::take(&mut self.pending);
+        let ready = std::mem::take(&mut self.coded);
+        let (store, dict_version, report) = (&mut *self.store, self.dict_version, &mut self.report);
+        let (coded, written) = rayon::join(
+            || pending.par_iter().map(|(d, h)| CodedDoc::new(coder, d, *h)).collect::<Vec<_>>(),
+            || write_batch(store, &ready, dict_version, report),
+        );
+        self.coded = coded;
+        self.coded_hashes = std::mem::take(&mut self.pending_hashes);
+        if written? {
+            on(IngestProgress::Committed(&self.report));
+        }
+        if last && !self.coded.is_empty() {
+            return self.flush(on, true);
+        }
+        Ok(())
+    }
+}
+
+/// Writes coded documents in order in one transaction; whether there was anything to write.
+fn write_batch(
+    store: &mut Store,
+    coded: &[CodedDoc],
+    dict_version: &str,
+    report: &mut IngestReport,
+) -> Result<bool, StoreError> {
+    if coded.is_empty() {
+        return Ok(false);
+    }
+    let path = store.path.clone();
+    let err = |e| StoreError::sqlite(&path, e);
+    let tx = store.conn.transaction().map_err(err)?;
+    let mut added = IngestReport::default();
+    for d in coded {
+        match insert_document(&tx, d, dict_version).map_err(err)? {
+            Some(_) => {
+                added.added += 1;
+                added.sentences += d.sentences.len() as u64;
+                added.events += d.events.len() as u64;
+                added.quantities += d.quantities.len() as u64;
+            }
+            None => added.duplicates += 1,
+        }
+    }
+    tx.commit().map_err(err)?;
+    report.added += added.added;
+    report.duplicates += added.duplicates;
+    report.sentences += added.sentences;
+    report.events += added.events;
+    report.quantities += added.quantities;
+    Ok(true)
+}

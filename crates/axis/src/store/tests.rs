@@ -1,0 +1,399 @@
+use super::*;
+use crate::cameo::{CameoTable, EventCode};
+use crate::code::Coder;
+use crate::dict::{Dictionary, VerbDictionary};
+use crate::io::{EventRecord, Reader};
+use crate::when::Date;
+use std::path::PathBuf;
+
+struct Parts {
+    dict: Dictionary,
+    verbs: VerbDictionary,
+    cameo: CameoTable,
+}
+
+fn parts() -> Parts {
+    Parts {
+        dict: Dictionary::builtin().unwrap(),
+        verbs: VerbDictionary::builtin().unwrap(),
+        cameo: CameoTable::builtin().unwrap(),
+    }
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("axis-store-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/demo.jsonl")
+}
+
+fn run_ingest(store: &mut Store, p: &Parts, paths: &[PathBuf], version: &str) -> (IngestReport, Vec<String>) {
+    let coder = Coder::new(&p.dict, &p.verbs, &p.cameo);
+    let mut problems = Vec::new();
+    let opts = IngestOptions { batch: 5, ..IngestOptions::default() };
+    let report = ingest(store, &coder, version, paths, &opts, &mut |e| match e {
+        IngestProgress::Skipped(e) => problems.push(e.to_string()),
+        IngestProgress::Warning(_) | IngestProgress::Committed(_) => {}
+    })
+    .unwrap();
+    (report, problems)
+}
+
+fn code(raw: &str) -> EventCode {
+    EventCode::new(raw).unwrap()
+}
+
+fn day(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn count(store: &Store, sql: &str) -> i64 {
+    store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_new_store_has_the_latest_schema_in_wal_mode() {
+    let dir = tempdir("schema");
+    let store = Store::open(dir.join("a.db")).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(count(&store, "PRAGMA foreign_keys"), 1);
+    for table in ["documents", "sentences", "events", "quantities"] {
+        let n = count(&store, &format!("SELECT count(*) FROM sqlite_master WHERE name = '{table}'"));
+        assert_eq!(n, 1, "table {table}");
+    }
+    drop(store);
+    // Reopening changes nothing; read-only opening works on the migrated file.
+    assert_eq!(Store::open(dir.join("a.db")).unwrap().schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(Store::open_read_only(dir.join("a.db")).is_ok());
+}
+
+#[test]
+fn an_older_database_is_migrated_and_keeps_its_rows() {
+    let dir = tempdir("migrate");
+    let path = dir.join("old.db");
+    {
+        let old = Store::open_at_version(&path, 1);
+        old.conn
+            .execute_batch(
+                "INSERT INTO documents (id, doc_key, content_hash, text) VALUES (1, 'd1', x'01', 'Text.');
+                 INSERT INTO events (origin, doc, sentence, source, source_actor, source_agent, target,
+                   target_actor, target_agent, code, root, quad_class, goldstein, dict_version)
+                 VALUES ('axis', 1, 0, 'RUS', 'RUS', '', 'CHN', 'CHN', '', '042', 4, 1, 1.9, 'v-old');",
+            )
+            .unwrap();
+        assert_eq!(old.schema_version().unwrap(), 1);
+    }
+    // Read-only opening cannot migrate, and says so.
+    let e = Store::open_read_only(&path).unwrap_err();
+    assert!(matches!(e.kind, StoreErrorKind::TooOld { found: 1, .. }), "{e}");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let v: String = store.conn.query_row("SELECT dict_version FROM documents", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, "v-old", "the migration carries each document's dictionary version over");
+    assert_eq!(count(&store, "SELECT count(*) FROM quantities"), 0);
+    let rows = collect(&store, &EventQuery::default());
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].source.as_str(), rows[0].target.as_str(), rows[0].code), ("RUS", "CHN", code("042")));
+}
+
+#[test]
+fn foreign_and_future_databases_are_refused() {
+    let dir = tempdir("refuse");
+    let future = dir.join("future.db");
+    drop(Store::open(&future).unwrap());
+    rusqlite::Connection::open(&future).unwrap().execute_batch("PRAGMA user_version = 99").unwrap();
+    let e = Store::open(&future).unwrap_err();
+    assert!(matches!(e.kind, StoreErrorKind::TooNew { found: 99, supported: SCHEMA_VERSION }), "{e}");
+    let other = dir.join("other.db");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
+    assert!(matches!(Store::open(&other).unwrap_err().kind, StoreErrorKind::NotAxis));
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "not a database at all, just some words that fill a page of text ".repeat(20))
+        .unwrap();
+    assert!(matches!(Store::open(&text).unwrap_err().kind, StoreErrorKind::NotAxis));
+    let missing = Store::open_read_only(dir.join("missing.db")).unwrap_err();
+    assert!(matches!(missing.kind, StoreErrorKind::Missing));
+    let nested = Store::open(text.join("x.db")).unwrap_err();
+    assert!(nested.to_string().contains("not a folder"), "{nested}");
+    let absent = Store::open(dir.join("absent").join("x.db")).unwrap_err();
+    assert!(absent.to_string().contains("does not exist"), "{absent}");
+}
+
+#[test]
+fn ingest_stores_what_code_outputs_and_is_idempotent() {
+    let p = parts();
+    let mut store = Store::in_memory().unwrap();
+    let (first, problems) = run_ingest(&mut store, &p, &[demo()], "v1");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((first.added, first.duplicates, first.failed), (12, 0, 0));
+    assert!(first.events >= 10 && first.sentences > first.added);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.sentences, stats.events), (12, first.sentences, first.events));
+    assert_eq!(stats.quantities, first.quantities);
+    assert_eq!(stats.dict_versions, vec![(Some("v1".to_string()), 12)]);
+
+    // The stored records are exactly what `axis code` would print for the same documents.
+    let coder = Coder::new(&p.dict, &p.verbs, &p.cameo);
+    let mut direct = Vec::new();
+    Reader::default().read_path(&demo(), &mut |item| {
+        if let crate::io::Input::Document(d) = item {
+            let coded = coder.code_document(&d, false);
+            direct.extend(coded.events.iter().map(|e| EventRecord::new(&coder, &d, e)));
+        }
+    });
+    let mut stored = Vec::new();
+    store
+        .event_records(&EventQuery::default(), |r| {
+            stored.push(r);
+            true
+        })
+        .unwrap();
+    let json = |v: &[EventRecord]| v.iter().map(|r| serde_json::to_string(r).unwrap()).collect::<Vec<_>>();
+    assert_eq!(json(&stored), json(&direct));
+
+    let (second, _) = run_ingest(&mut store, &p, &[demo()], "v1");
+    assert_eq!((second.added, second.duplicates, second.events), (0, 12, 0));
+    assert_eq!(store.stats().unwrap(), stats, "a second ingest adds nothing");
+}
+
+#[test]
+fn bad_records_are_reported_and_the_rest_stored() {
+    let p = parts();
+    let dir = tempdir("bad");
+    let f = dir.join("mixed.jsonl");
+    std::fs::write(
+        &f,
+        concat!(
+            "{\"id\": \"a\", \"date\": \"2019-02-02\", \"text\": \"Russia accused Ukraine of provocations.\"}\n",
+            "{\"id\": \"b\", \"text\": \n",
+            "{\"id\": \"c\", \"date\": \"2019-02-03\", \"text\": \"China praised Pakistan.\"}\n",
+            "{\"id\": \"d\", \"date\": \"2019-02-03\", \"text\": \"China praised Pakistan.\"}\n",
+        ),
+    )
+    .unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let (report, problems) = run_ingest(&mut store, &p, std::slice::from_ref(&f), "v1");
+    assert_eq!((report.added, report.failed, report.duplicates), (2, 1, 1));
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with(&format!("{}:2: bad record", f.display())), "{}", problems[0]);
+    let keys: Vec<String> = {
+        let mut st = store.conn.prepare("SELECT doc_key FROM documents ORDER BY id").unwrap();
+        st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    assert_eq!(keys, ["a", "c"], "the repeated text of d is a duplicate of c");
+}
+
+fn import_row(id: &str, date: &str, source: &str, target: &str, c: &str) -> ImportRow {
+    let mut r = ImportRow::new(id, code(c));
+    r.date_start = Some(day(date));
+    r.source = source.into();
+    r.target = target.into();
+    r
+}
+
+fn collect(store: &Store, q: &EventQuery) -> Vec<EventRow> {
+    let mut rows = Vec::new();
+    store
+        .events(q, |r| {
+            rows.push(r);
+            true
+        })
+        .unwrap();
+    rows
+}
+
+#[test]
+fn imports_are_idempotent_per_origin() {
+    let mut store = Store::in_memory().unwrap();
+    let mut rows = vec![
+        import_row("1", "2019-02-01", "RUSGOV", "UKR", "042"),
+        import_row("2", "2019-02-01", "CHN", "", "190"),
+        import_row("2", "2019-02-01", "CHN", "", "190"),
+        import_row(" ", "2019-02-01", "CHN", "", "190"),
+    ];
+    rows[0].goldstein = Some(1.5);
+    rows[0].attributes.insert("NumMentions".into(), 7.into());
+    let c = store.insert_imported("gdelt", &rows).unwrap();
+    assert_eq!((c.inserted, c.skipped), (2, 1));
+    assert_eq!(c.rejected, vec![RowProblem { index: 3, problem: "no origin id".into() }]);
+    let again = store.insert_imported("gdelt", &rows[..2]).unwrap();
+    assert_eq!((again.inserted, again.skipped), (0, 2));
+    // The same id from another source is another event.
+    assert_eq!(store.insert_imported("icews", &rows[..1]).unwrap().inserted, 1);
+    for bad in ["axis", "GDELT", "", "g delt"] {
+        let e = store.insert_imported(bad, &rows[..1]).unwrap_err();
+        assert!(matches!(e.kind, StoreErrorKind::BadOrigin(_)), "{bad}: {e}");
+    }
+    let all = collect(&store, &EventQuery::default());
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0].goldstein, 1.5);
+    assert_eq!(all[1].goldstein, -10.0, "no Goldstein given: the CAMEO table's");
+    assert_eq!((all[1].root, all[1].quad_class), (19, 4));
+    let mut records = Vec::new();
+    store
+        .event_records(&EventQuery::default(), |r| {
+            records.push(r);
+            true
+        })
+        .unwrap();
+    assert_eq!(records[0].doc, "gdelt:1");
+    assert_eq!((records[0].source_actor.as_str(), records[0].source_agent.as_str()), ("RUS", "GOV"));
+    let attrs: String =
+        store.conn.query_row("SELECT attributes FROM events WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(attrs, r#"{"NumMentions":7}"#);
+}
+
+/// Rows for the filter table: (origin id, date, source, target, code).
+const ROWS: &[(&str, &str, &str, &str, &str)] = &[
+    ("a", "2018-12-31", "CHNGOV", "RUS", "042"),
+    ("b", "2019-01-05", "RUS", "CHNMIL", "190"),
+    ("c", "2019-01-05", "RUS", "CHNMIL", "190"),
+    ("d", "2019-01-05", "RUS", "CHNMIL", "193"),
+    ("e", "2019-01-06", "RUS", "CHNMIL", "190"),
+    ("f", "2019-02-01", "USA", "CHN", "057"),
+    ("g", "2019-02-01", "UKR", "", "010"),
+    ("h", "2019-03-01", "CHN", "RUS", "042"),
+];
+
+#[test]
+fn queries_filter_by_date_actor_code_and_one_a_day() {
+    let mut store = Store::in_memory().unwrap();
+    let rows: Vec<ImportRow> = ROWS.iter().map(|&(i, d, s, t, c)| import_row(i, d, s, t, c)).collect();
+    store.insert_imported("gdelt", &rows[..6]).unwrap();
+    store.insert_imported("icews", &rows[6..]).unwrap();
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let cases: Vec<(&str, EventQuery, &str)> = vec![
+        ("all", EventQuery::default(), "abcdefgh"),
+        ("from", EventQuery { from: Some(day("2019-01-06")), ..Default::default() }, "efgh"),
+        ("to", EventQuery { to: Some(day("2019-01-05")), ..Default::default() }, "abcd"),
+        (
+            "involving CHN",
+            EventQuery { actors: ActorFilter::Involving(strings(&["CHN"])), ..Default::default() },
+            "abcdefh",
+        ),
+        (
+            "between CHN and RUS",
+            EventQuery { actors: ActorFilter::Between(strings(&["CHN", "RUS"])), ..Default::default() },
+            "abcdeh",
+        ),
+        (
+            "RUS to CHN",
+            EventQuery {
+                actors: ActorFilter::Directed { sources: strings(&["RUS"]), targets: strings(&["CHN"]) },
+                ..Default::default()
+            },
+            "bcde",
+        ),
+        (
+            "CHNGOV only as source",
+            EventQuery {
+                actors: ActorFilter::Directed { sources: strings(&["CHNGOV"]), targets: vec![] },
+                ..Default::default()
+            },
+            "a",
+        ),
+        ("code prefix 19", EventQuery { codes: strings(&["19"]), ..Default::default() }, "bcde"),
+        ("root 4", EventQuery { roots: vec![4], ..Default::default() }, "ah"),
+        ("quad 4", EventQuery { quad_classes: vec![4], ..Default::default() }, "bcde"),
+        ("origin icews", EventQuery { origins: strings(&["icews"]), ..Default::default() }, "gh"),
+        ("one a day", EventQuery { one_a_day: true, ..Default::default() }, "abdefgh"),
+        (
+            "one a day, RUS to CHN, in January",
+            EventQuery {
+                one_a_day: true,
+                from: Some(day("2019-01-01")),
+                to: Some(day("2019-01-31")),
+                actors: ActorFilter::Directed { sources: strings(&["RUS"]), targets: strings(&["CHN"]) },
+                ..Default::default()
+            },
+            "bde",
+        ),
+        ("glob characters are literal", EventQuery { codes: strings(&["*"]), ..Default::default() }, ""),
+    ];
+    let ids: Vec<i64> = collect(&store, &EventQuery::default()).iter().map(|r| r.id).collect();
+    for (name, q, want) in cases {
+        let got: String = collect(&store, &q)
+            .iter()
+            .map(|r| char::from(b'a' + ids.iter().position(|&i| i == r.id).unwrap() as u8))
+            .collect();
+        assert_eq!(got, want, "{name}");
+        let mut n = 0;
+        store
+            .event_records(&q, |_| {
+                n += 1;
+                true
+            })
+            .unwrap();
+        assert_eq!(n, want.len(), "{name}: records");
+    }
+    // A callback returning false stops the stream.
+    let mut seen = 0;
+    store
+        .events(&EventQuery::default(), |_| {
+            seen += 1;
+            seen < 3
+        })
+        .unwrap();
+    assert_eq!(seen, 3);
+    let stats = store.stats().unwrap();
+    let by_origin: Vec<(String, Option<i32>, u64)> =
+        stats.by_origin_year.iter().map(|c| (c.origin.clone(), c.year, c.events)).collect();
+    assert_eq!(
+        by_origin,
+        vec![
+            ("gdelt".into(), Some(2018), 1),
+            ("gdelt".into(), Some(2019), 5),
+            ("icews".into(), Some(2019), 2)
+        ]
+    );
+    assert_eq!(stats.by_root, vec![(1, 1), (4, 2), (5, 1), (19, 4)]);
+}
+
+#[test]
+fn recode_replaces_axis_events_only_and_resumes() {
+    let p = parts();
+    let mut store = Store::in_memory().unwrap();
+    run_ingest(&mut store, &p, &[demo()], "old");
+    store.insert_imported("gdelt", &[import_row("1", "2019-02-01", "RUS", "UKR", "190")]).unwrap();
+    let before = store.stats().unwrap();
+    let coder = Coder::new(&p.dict, &p.verbs, &p.cameo);
+    // Pretend one document was already recoded by a run that was killed.
+    store
+        .conn
+        .execute_batch(
+            "UPDATE documents SET dict_version = 'new' WHERE id = 1;
+             UPDATE events SET dict_version = 'new' WHERE doc = 1;",
+        )
+        .unwrap();
+    let mut batches = 0;
+    let done = recode(&mut store, &coder, "new", 4, &mut |_| batches += 1).unwrap();
+    assert_eq!((done.recoded, done.total, batches), (11, 11, 3));
+    let after = store.stats().unwrap();
+    assert_eq!((after.events, after.sentences, after.documents), (before.events, before.sentences, 12));
+    assert_eq!(after.dict_versions, vec![(Some("new".to_string()), 12)]);
+    let versions = count(&store, "SELECT count(DISTINCT dict_version) FROM events WHERE origin = 'axis'");
+    assert_eq!(versions, 1);
+    assert_eq!(count(&store, "SELECT count(*) FROM events WHERE origin = 'gdelt'"), 1);
+    let again = recode(&mut store, &coder, "new", 4, &mut |_| {}).unwrap();
+    assert_eq!((again.recoded, again.total), (0, 0));
+}
+
+#[test]
+fn has_text_uses_the_content_hash() {
+    let p = parts();
+    let dir = tempdir("has");
+    let f = dir.join("one.txt");
+    std::fs::write(&f, "Date: 2019-02-02\n\nRussia accused Ukraine.").unwrap();
+    let mut store = Store::in_memory().unwrap();
+    run_ingest(&mut store, &p, &[f], "v");
+    assert!(store.has_text("Russia accused Ukraine.").unwrap());
+    assert!(!store.has_text("Russia accused Ukraine!").unwrap());
+    let offset: i64 = store.conn.query_row("SELECT text_offset FROM documents", [], |r| r.get(0)).unwrap();
+    assert_eq!(offset, "Date: 2019-02-02\n\n".len() as i64);
+}

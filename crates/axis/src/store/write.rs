@@ -1,0 +1,449 @@
+//! Writing: coded documents (from ingest and recode) and imported event rows.
+//!
+//! Every write runs inside a transaction the caller holds, so a batch of documents — each with its
+//! sentences, events and quantities — commits whole or not at all.
+
+use super::{Store, StoreError, StoreErrorKind, AXIS_ORIGIN};
+use crate::cameo::{CameoTable, EventCode};
+use crate::code::Coder;
+use crate::import::{ImportedEvent, Origin};
+use crate::io::{EventRecord, QuantityRecord};
+use crate::text::Document;
+use crate::when::{Date, Granularity};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// The columns of `events` that every insert fills, in order.
+const EVENT_COLUMNS: &str = "origin, origin_id, doc, sentence, date_start, date_end, date_granularity, \
+     date_fallback, story_date, source, source_actor, source_agent, source_text, source_start, source_end, \
+     target, target_actor, target_agent, target_text, target_start, target_end, code, root, quad_class, \
+     goldstein, plover_event, plover_mode, negated, modality, verb, verb_start, verb_end, pattern_start, \
+     pattern_end, pattern, url, sentence_text, dict_version, attributes";
+
+fn insert_event_sql(or_ignore: bool) -> String {
+    let marks = vec!["?"; EVENT_COLUMNS.split(',').count()].join(", ");
+    let verb = if or_ignore { "INSERT OR IGNORE" } else { "INSERT" };
+    format!("{verb} INTO events ({EVENT_COLUMNS}) VALUES ({marks})")
+}
+
+/// Empty text as NULL: evidence a row does not have.
+fn opt(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// A document coded and flattened, ready to be written (built on the coding threads).
+#[derive(Debug)]
+pub(crate) struct CodedDoc {
+    pub key: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub story_date: Option<Date>,
+    pub hash: [u8; 32],
+    pub text: String,
+    pub text_offset: u32,
+    /// Byte spans of the sentences in `text`.
+    pub sentences: Vec<(u32, u32)>,
+    pub events: Vec<EventRecord>,
+    pub quantities: Vec<QuantityRecord>,
+}
+
+impl CodedDoc {
+    /// Codes `doc` and flattens what the coder found.
+    pub(crate) fn new(coder: &Coder<'_>, doc: &Document, hash: [u8; 32]) -> CodedDoc {
+        let coded = coder.code_document(doc, false);
+        // Where the raw text starts in its file (after a plain-text header block): source spans
+        // minus raw spans, so that recode can rebuild the document with the same offsets.
+        let raw_start = doc.source_span(crate::text::Span { start: 0, end: 0 }).start;
+        CodedDoc {
+            key: doc.id.clone(),
+            source: doc.source.clone(),
+            url: doc.url.clone(),
+            title: doc.title.clone(),
+            story_date: doc.date,
+            hash,
+            text: doc.raw().to_string(),
+            text_offset: raw_start.saturating_sub(doc.raw_span(crate::text::Span { start: 0, end: 0 }).start),
+            sentences: doc
+                .sentences()
+                .iter()
+                .map(|s| {
+                    let r = doc.raw_span(s.span);
+                    (r.start, r.end)
+                })
+                .collect(),
+            events: coded.events.iter().map(|e| EventRecord::new(coder, doc, e)).collect(),
+            quantities: coded
+                .quantities
+                .iter()
+                .map(|(s, q)| QuantityRecord::new(doc, &coded, *s, q))
+                .collect(),
+        }
+    }
+}
+
+pub(crate) fn has_hash(conn: &Connection, hash: &[u8; 32]) -> rusqlite::Result<bool> {
+    let mut st = conn.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?")?;
+    Ok(st.query_row([&hash[..]], |_| Ok(())).optional()?.is_some())
+}
+
+/// Inserts a document with its sentences, events and quantities; `None` when its text is
+/// already stored.
+pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> rusqlite::Result<Option<i64>> {
+    let mut st = conn.prepare_cached(
+        "INSERT OR IGNORE INTO documents
+         (doc_key, source, url, title, story_date, content_hash, text, text_offset, dict_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    let n = st.execute(params![
+        d.key,
+        d.source,
+        d.url,
+        d.title,
+        d.story_date.map(|x| x.to_string()),
+        &d.hash[..],
+        d.text,
+        d.text_offset,
+        dict,
+    ])?;
+    if n == 0 {
+        return Ok(None);
+    }
+    let id = conn.last_insert_rowid();
+    write_coding(conn, id, d, dict, false)?;
+    Ok(Some(id))
+}
+
+/// Writes a document's sentences, axis events and quantities, with `replace` first deleting
+/// those it had (imported events are never touched).
+pub(crate) fn write_coding(
+    conn: &Connection,
+    doc: i64,
+    d: &CodedDoc,
+    dict: &str,
+    replace: bool,
+) -> rusqlite::Result<()> {
+    if replace {
+        conn.prepare_cached("DELETE FROM sentences WHERE doc = ?")?.execute([doc])?;
+        conn.prepare_cached("DELETE FROM events WHERE doc = ? AND origin = 'axis'")?.execute([doc])?;
+        conn.prepare_cached("DELETE FROM quantities WHERE doc = ?")?.execute([doc])?;
+    }
+    let mut st = conn.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?, ?, ?, ?)")?;
+    for (i, (s, e)) in d.sentences.iter().enumerate() {
+        st.execute(params![doc, i as i64, s, e])?;
+    }
+    let mut st = conn.prepare_cached(&insert_event_sql(false))?;
+    for r in &d.events {
+        st.execute(params![
+            AXIS_ORIGIN,
+            None::<&str>,
+            doc,
+            r.sentence as i64,
+            opt(&r.date_start),
+            opt(&r.date_end),
+            opt(&r.date_granularity),
+            r.date_fallback,
+            opt(&r.story_date),
+            r.source,
+            r.source_actor,
+            r.source_agent,
+            r.source_text,
+            r.source_start,
+            r.source_end,
+            r.target,
+            r.target_actor,
+            r.target_agent,
+            opt(&r.target_text),
+            (!r.target.is_empty()).then_some(r.target_start),
+            (!r.target.is_empty()).then_some(r.target_end),
+            r.code,
+            r.root.parse::<i64>().unwrap_or(0),
+            r.quad_class,
+            r.goldstein,
+            opt(&r.plover_event),
+            opt(&r.plover_mode),
+            r.negated,
+            opt(&r.modality),
+            r.verb,
+            r.verb_start,
+            r.verb_end,
+            r.pattern_start,
+            r.pattern_end,
+            r.pattern,
+            opt(&r.url),
+            None::<&str>,
+            dict,
+            None::<&str>,
+        ])?;
+    }
+    let mut st = conn.prepare_cached(
+        "INSERT INTO quantities (doc, sentence, text, start, end, value, unit, what, actors,
+         date_start, date_end, date_granularity, dict_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    for q in &d.quantities {
+        st.execute(params![
+            doc,
+            q.sentence as i64,
+            q.text,
+            q.start,
+            q.end,
+            q.value,
+            q.unit,
+            q.what,
+            q.actors.join(" "),
+            opt(&q.date_start),
+            opt(&q.date_end),
+            opt(&q.date_granularity),
+            dict,
+        ])?;
+    }
+    if replace {
+        conn.prepare_cached("UPDATE documents SET dict_version = ? WHERE id = ?")?
+            .execute(params![dict, doc])?;
+    }
+    Ok(())
+}
+
+/// An event coded elsewhere (GDELT, ICEWS, another axis database), to be stored with
+/// [`Store::insert_imported`]. Evidence an import source does not have stays `None`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportRow {
+    /// The row's id in its source (GDELT `GLOBALEVENTID`, ICEWS `Event ID`); unique per origin.
+    pub origin_id: String,
+    /// First day of the event's date.
+    pub date_start: Option<Date>,
+    /// Last day (the first day when `None`).
+    pub date_end: Option<Date>,
+    /// How precise the date is (`Day` when `None` and there is a date).
+    pub date_granularity: Option<Granularity>,
+    /// Publication date of the story it came from.
+    pub story_date: Option<Date>,
+    /// Source actor code (`RUSGOV`); empty when unknown.
+    pub source: String,
+    /// Source actor part (`RUS`); derived from `source` when empty.
+    pub source_actor: String,
+    /// Source agent part (`GOV`); derived from `source` when `source_actor` is empty.
+    pub source_agent: String,
+    /// Source as named in the text or the source file ("Russia", "Government (Russia)").
+    pub source_text: Option<String>,
+    /// Target actor code; empty when none.
+    pub target: String,
+    /// Target actor part.
+    pub target_actor: String,
+    /// Target agent part.
+    pub target_agent: String,
+    /// Target as named.
+    pub target_text: Option<String>,
+    /// The CAMEO code.
+    pub code: EventCode,
+    /// Goldstein value given by the source; the CAMEO table's value when `None`.
+    pub goldstein: Option<f32>,
+    /// Negated.
+    pub negated: bool,
+    /// Story URL.
+    pub url: Option<String>,
+    /// The sentence or event text, when the source has one.
+    pub sentence_text: Option<String>,
+    /// Columns only this source has (GDELT's `NumMentions`, `AvgTone`, geography; ICEWS's
+    /// `Intensity`, `Publisher`…), kept as a JSON object so nothing is lost.
+    pub attributes: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ImportRow {
+    /// A row with an id and a code, everything else empty.
+    pub fn new(origin_id: impl Into<String>, code: EventCode) -> ImportRow {
+        ImportRow {
+            origin_id: origin_id.into(),
+            date_start: None,
+            date_end: None,
+            date_granularity: None,
+            story_date: None,
+            source: String::new(),
+            source_actor: String::new(),
+            source_agent: String::new(),
+            source_text: None,
+            target: String::new(),
+            target_actor: String::new(),
+            target_agent: String::new(),
+            target_text: None,
+            code,
+            goldstein: None,
+            negated: false,
+            url: None,
+            sentence_text: None,
+            attributes: serde_json::Map::new(),
+        }
+    }
+}
+
+impl ImportRow {
+    /// The stored form of an event read from GDELT or ICEWS: the shared columns as columns, the
+    /// dataset's own (mentions, tone, intensity, publisher, place, date added, dataset version) as
+    /// attributes. Both GDELT versions share the origin `gdelt`, since their event ids do not clash.
+    pub fn from_imported(e: &ImportedEvent) -> ImportRow {
+        use serde_json::Value;
+        let mut row = ImportRow::new(e.origin_id.to_string(), e.code);
+        row.date_start = Some(e.date);
+        row.source = e.source.to_string();
+        row.target = e.target.to_string();
+        row.source_text = (!e.source_name.is_empty()).then(|| e.source_name.clone());
+        row.target_text = (!e.target_name.is_empty()).then(|| e.target_name.clone());
+        row.goldstein = e.goldstein;
+        row.url = (!e.url.is_empty()).then(|| e.url.clone());
+        let a = &mut row.attributes;
+        a.insert("dataset".into(), Value::from(e.origin.as_str()));
+        let mut put = |key: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                a.insert(key.into(), v);
+            }
+        };
+        put("is_root_event", e.is_root_event.map(Value::from));
+        put("num_mentions", e.num_mentions.map(Value::from));
+        put("num_sources", e.num_sources.map(Value::from));
+        put("num_articles", e.num_articles.map(Value::from));
+        put("avg_tone", e.avg_tone.map(Value::from));
+        put("intensity", e.intensity.map(|v| Value::from(f64::from(v))));
+        put("story_id", e.story_id.map(Value::from));
+        put("sentence", e.sentence.map(Value::from));
+        put("publisher", (!e.publisher.is_empty()).then(|| Value::from(e.publisher.as_str())));
+        put("geo_name", (!e.geo_name.is_empty()).then(|| Value::from(e.geo_name.as_str())));
+        put("geo_country", (!e.geo_country.is_empty()).then(|| Value::from(e.geo_country.as_str())));
+        put("geo_actor", (!e.geo_actor.is_empty()).then(|| Value::from(e.geo_actor.to_string())));
+        put("lat", e.lat.map(Value::from));
+        put("lon", e.lon.map(Value::from));
+        put("date_added", e.date_added.map(|d| Value::from(d.to_string())));
+        row
+    }
+
+    /// The origin name imported events are stored under.
+    pub fn origin_name(origin: Origin) -> &'static str {
+        match origin {
+            Origin::Gdelt1 | Origin::Gdelt2 => "gdelt",
+            Origin::Icews => "icews",
+        }
+    }
+}
+
+/// A row [`Store::insert_imported`] could not store, by its index in the slice given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    /// Index of the row in the slice.
+    pub index: usize,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+/// What [`Store::insert_imported`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// Rows stored.
+    pub inserted: u64,
+    /// Rows whose `(origin, origin_id)` was already stored (or repeated in the slice).
+    pub skipped: u64,
+    /// Rows that could not be stored, and why; the others were stored regardless.
+    pub rejected: Vec<RowProblem>,
+}
+
+/// Whether `origin` is a valid origin name: `[a-z0-9_-]+`.
+pub(crate) fn valid_origin(origin: &str) -> bool {
+    !origin.is_empty()
+        && origin.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Splits a CAMEO actor code into its 3-character actor and agent parts.
+fn split_code(code: &str) -> (&str, &str) {
+    match code.get(..3) {
+        Some(a) if code.is_ascii() => (a, &code[3..]),
+        _ => (code, ""),
+    }
+}
+
+impl Store {
+    /// Stores events imported from `origin` (`gdelt`, `icews`, …; not `axis`), all in one
+    /// transaction. Idempotent: a row whose `(origin, origin_id)` is stored already is skipped
+    /// and counted, so importing the same file twice adds nothing. Rows with no id are rejected
+    /// and reported; the rest are stored.
+    pub fn insert_imported(&mut self, origin: &str, rows: &[ImportRow]) -> Result<ImportCounts, StoreError> {
+        if !valid_origin(origin) || origin == AXIS_ORIGIN {
+            return Err(StoreError::new(&self.path, StoreErrorKind::BadOrigin(origin.to_string())));
+        }
+        let cameo = CameoTable::builtin().ok();
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        let mut counts = ImportCounts::default();
+        {
+            let mut st = tx.prepare_cached(&insert_event_sql(true)).map_err(err)?;
+            for (index, r) in rows.iter().enumerate() {
+                if r.origin_id.trim().is_empty() {
+                    counts.rejected.push(RowProblem { index, problem: "no origin id".into() });
+                    continue;
+                }
+                let info = cameo.as_ref().and_then(|t| t.get(r.code));
+                let (sa, sg) = if r.source_actor.is_empty() {
+                    split_code(&r.source)
+                } else {
+                    (r.source_actor.as_str(), r.source_agent.as_str())
+                };
+                let (ta, tg) = if r.target_actor.is_empty() {
+                    split_code(&r.target)
+                } else {
+                    (r.target_actor.as_str(), r.target_agent.as_str())
+                };
+                let granularity =
+                    r.date_granularity.or(r.date_start.map(|_| Granularity::Day)).map(|g| g.as_str());
+                let attributes = (!r.attributes.is_empty())
+                    .then(|| serde_json::Value::Object(r.attributes.clone()).to_string());
+                let n = st
+                    .execute(params![
+                        origin,
+                        r.origin_id,
+                        None::<i64>,
+                        None::<i64>,
+                        r.date_start.map(|d| d.to_string()),
+                        r.date_end.or(r.date_start).map(|d| d.to_string()),
+                        granularity,
+                        r.date_start.map(|_| false),
+                        r.story_date.map(|d| d.to_string()),
+                        r.source,
+                        sa,
+                        sg,
+                        r.source_text,
+                        None::<i64>,
+                        None::<i64>,
+                        r.target,
+                        ta,
+                        tg,
+                        r.target_text,
+                        None::<i64>,
+                        None::<i64>,
+                        r.code.as_str(),
+                        r.code.root(),
+                        r.code.quad_class().number(),
+                        r.goldstein.or(info.map(|i| i.goldstein)).unwrap_or(0.0),
+                        info.and_then(|i| i.plover_event.as_deref()),
+                        info.and_then(|i| i.plover_mode.as_deref()),
+                        r.negated,
+                        None::<&str>,
+                        None::<&str>,
+                        None::<i64>,
+                        None::<i64>,
+                        None::<i64>,
+                        None::<i64>,
+                        None::<&str>,
+                        r.url,
+                        r.sentence_text,
+                        None::<&str>,
+                        attributes,
+                    ])
+                    .map_err(err)?;
+                if n == 0 {
+                    counts.skipped += 1;
+                } else {
+                    counts.inserted += 1;
+                }
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(counts)
+    }
+}
