@@ -62,7 +62,8 @@ pub fn run(args: CodeArgs) -> Result<()> {
     if args.quantities && !matches!(args.format, OutFormat::Table | OutFormat::Jsonl) {
         bail!("--quantities needs --format jsonl or table (TSV, CSV and Phoenix have event columns only)");
     }
-    // PETRARCH dictionaries also bring rules applied after coding (discards, paired codes).
+    // PETRARCH dictionaries also bring rules applied after coding (discards, paired codes, and
+    // PETRARCH's default require_dyad: events need a target).
     let petrarch = args.input.petrarch()?;
     let parts = match &petrarch {
         Some(_) => None,
@@ -93,7 +94,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
                 .map(|doc| {
                     let mut c = coder.code_document(doc, false);
                     if let Some(p) = &petrarch {
-                        p.apply(doc, &mut c);
+                        p.apply(doc, &mut c, true);
                     }
                     let events = c
                         .events

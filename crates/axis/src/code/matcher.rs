@@ -266,6 +266,12 @@ impl Cursor<'_> {
                         }
                     }
                     let Some(a) = found else {
+                        // An object slot with no actor after it leaves the event open (no
+                        // target), like a verb in PETRARCH without its object.
+                        if object && k + 1 == elements.len() {
+                            open = true;
+                            continue;
+                        }
                         // An open slot: a verb pattern ending in `+` whose object is no actor
                         // ("Boko Haram attacked a military base") still makes an event, with no
                         // target — but only when a noun phrase follows, not at a clause's end.

@@ -226,11 +226,12 @@ impl Petrarch {
 
 impl Petrarch {
     /// PETRARCH's rules that act after coding: events of sentences (or stories) hit by a discard
-    /// phrase are dropped, and a paired `[A:B]` pattern adds its event back (target to source).
-    pub fn apply(&self, doc: &Document, coded: &mut Coded) {
+    /// phrase are dropped, a paired `[A:B]` pattern adds its event back (target to source), and
+    /// with `require_dyad` (PETRARCH's default) events without a target are dropped.
+    pub fn apply(&self, doc: &Document, coded: &mut Coded, require_dyad: bool) {
         let mut out = Vec::with_capacity(coded.events.len());
         for e in coded.events.drain(..) {
-            if self.discards.hit(doc, e.sentence).is_some() {
+            if self.discards.hit(doc, e.sentence).is_some() || (require_dyad && e.target.is_none()) {
                 continue;
             }
             if let (Some(back), Some(target)) = (self.paired.back(e.pattern), e.target.clone()) {

@@ -130,7 +130,7 @@ pub fn produced(coder: &Coder, petrarch: Option<&Petrarch>, record: &Record) -> 
     let doc = record.document();
     let mut coded = coder.code_document(&doc, false);
     if let Some(p) = petrarch {
-        p.apply(&doc, &mut coded);
+        p.apply(&doc, &mut coded, record.require_dyad);
     }
     let mut out = Vec::new();
     for e in coded.events.iter().filter(|e| !e.negated) {

@@ -356,6 +356,9 @@ impl VerbReader {
         match slotting {
             Slotting::Given { reverse } => variants.push((full, reverse)),
             Slotting::Default => {
+                // Without an actor after it, the object slot leaves the event open (no target),
+                // kept only where `require_dyad` is off, as in PETRARCH; a mutual pattern also
+                // codes a compound subject acting on each other.
                 if mutual {
                     variants.push((full.clone(), false));
                 }

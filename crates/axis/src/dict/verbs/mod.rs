@@ -40,7 +40,8 @@ pub enum Element {
     Slot,
     /// A slot found the way PETRARCH finds a verb's object: the first actor after this point
     /// in the clause, across any words and prepositions (patterns translated from PETRARCH
-    /// dictionaries, which name no position for the target).
+    /// dictionaries, which name no position for the target). Last in a pattern and with no
+    /// actor to bind, it leaves the event without a target.
     Object,
 }
 
