@@ -18,6 +18,9 @@
 //!    asymmetry indicators per period, with SVG/PNG charts.
 //!
 //! Events coded by others come in through [`import`]: GDELT 1.0/2.0 and ICEWS files, plain or zipped.
+//!
+//! [`petrarch`] reads PETRARCH/Phoenix dictionaries into the same structures, PETRARCH XML
+//! records, and scores axis against their gold events.
 
 mod builtin;
 pub mod cameo;
@@ -27,6 +30,7 @@ pub mod eval;
 pub mod import;
 pub mod io;
 pub mod mention;
+pub mod petrarch;
 pub mod relations;
 pub mod store;
 pub mod text;

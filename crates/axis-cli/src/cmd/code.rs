@@ -62,8 +62,20 @@ pub fn run(args: CodeArgs) -> Result<()> {
     if args.quantities && !matches!(args.format, OutFormat::Table | OutFormat::Jsonl) {
         bail!("--quantities needs --format jsonl or table (TSV, CSV and Phoenix have event columns only)");
     }
-    let (dict, verbs, cameo) = args.input.coder_parts()?;
-    let coder = Coder::new(&dict, &verbs, &cameo);
+    // PETRARCH dictionaries also bring rules applied after coding (discards, paired codes, and
+    // PETRARCH's default require_dyad: events need a target).
+    let petrarch = args.input.petrarch()?;
+    let parts = match &petrarch {
+        Some(_) => None,
+        None => Some(args.input.coder_parts()?),
+    };
+    let cameo =
+        axis::cameo::CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+    let coder = match (&petrarch, &parts) {
+        (Some(p), _) => Coder::new(&p.dict, &p.verbs, &cameo),
+        (None, Some((dict, verbs, _))) => Coder::new(dict, verbs, &cameo),
+        (None, None) => bail!("no dictionaries loaded"),
+    };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut sink = match args.format {
@@ -80,7 +92,10 @@ pub fn run(args: CodeArgs) -> Result<()> {
             batch
                 .par_iter()
                 .map(|doc| {
-                    let c = coder.code_document(doc, false);
+                    let mut c = coder.code_document(doc, false);
+                    if let Some(p) = &petrarch {
+                        p.apply(doc, &mut c, true);
+                    }
                     let events = c
                         .events
                         .iter()

@@ -2,12 +2,14 @@
 
 use anyhow::{Context, Result};
 use axis::cameo::CameoTable;
-use axis::dict::{Dictionary, VerbDictionary};
+use axis::dict::{DictErrorKind, Dictionary, VerbDictionary};
 use axis::io::{Input, InputFormat, ReadOptions, Reader};
+use axis::petrarch::{xml, Petrarch, PetrarchFiles};
 use axis::text::Document;
 use axis::when::Date;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Where documents come from and how to read them.
 #[derive(Args, Debug, Clone)]
@@ -27,9 +29,11 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the input.
     #[arg(long)]
     pub lossy: bool,
-    /// Dictionaries: a folder of axis dictionary files (default: the built-in ones); its `verbs/`
-    /// subfolder, if any, replaces the built-in verb patterns.
-    #[arg(long, value_name = "DIR")]
+    /// Dictionaries: a folder of axis dictionary files (default, or `axis`: the built-in ones);
+    /// its `verbs/` subfolder, if any, replaces the built-in verb patterns. `petrarch:DIR` reads
+    /// PETRARCH/Phoenix dictionaries (CAMEO.2.0.txt, *.actors.txt, *.agents.txt, ...) instead;
+    /// `petrarch:RECORDS.xml` the ones a validation file's <Environment> names.
+    #[arg(long, value_name = "DIR|axis|petrarch:DIR|petrarch:RECORDS.xml")]
     pub dict: Option<PathBuf>,
 }
 
@@ -55,6 +59,16 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 impl InputArgs {
+    /// The PETRARCH folder named by `--dict petrarch:DIR`, if that is the choice.
+    pub fn petrarch_dir(&self) -> Option<PathBuf> {
+        petrarch_dir(self.dict.as_deref())
+    }
+
+    /// The PETRARCH dictionaries `--dict petrarch:…` names, loaded; `None` for axis dictionaries.
+    pub fn petrarch(&self) -> Result<Option<Petrarch>> {
+        self.petrarch_dir().map(|dir| load_petrarch(&petrarch_files(&dir)?)).transpose()
+    }
+
     /// Loads the dictionaries these arguments name.
     pub fn dictionary(&self) -> Result<Dictionary> {
         dictionary(self.dict.as_deref())
@@ -98,6 +112,22 @@ impl InputArgs {
         let (mut docs, mut skipped) = (0, 0);
         let mut failure = None;
         for p in &paths {
+            if is_petrarch_xml(p) {
+                // PETRARCH `<Sentences>` records: one document per record.
+                let records = xml::read_file(p).with_context(|| format!("reading {}", p.display()))?;
+                for e in &records.errors {
+                    skipped += 1;
+                    eprintln!("axis: error: {e}");
+                }
+                for w in &records.warnings {
+                    eprintln!("axis: warning: {w}");
+                }
+                for r in &records.records {
+                    docs += 1;
+                    each(r.document())?;
+                }
+                continue;
+            }
             reader.read_path(p, &mut |item| {
                 if failure.is_some() {
                     return;
@@ -126,7 +156,10 @@ impl InputArgs {
 
 /// Loads the actor dictionaries in `dir` (the built-in ones when `None`).
 pub fn dictionary(dir: Option<&Path>) -> Result<Dictionary> {
-    match dir {
+    if let Some(dir) = petrarch_dir(dir) {
+        return Ok(load_petrarch(&petrarch_files(&dir)?)?.dict);
+    }
+    match axis_dir(dir) {
         Some(dir) => Dictionary::load_dir(dir)
             .map_err(|e| anyhow::anyhow!("{e}"))
             .with_context(|| format!("loading dictionaries from {}", dir.display())),
@@ -137,8 +170,13 @@ pub fn dictionary(dir: Option<&Path>) -> Result<Dictionary> {
 /// Loads what the event coder needs from `dir` (`--dict`): actor dictionaries, verb patterns (its
 /// `verbs/` subfolder, else the built-in ones) and the CAMEO table.
 pub fn coder_parts(dir: Option<&Path>) -> Result<(Dictionary, VerbDictionary, CameoTable)> {
+    if let Some(dir) = petrarch_dir(dir) {
+        let p = load_petrarch(&petrarch_files(&dir)?)?;
+        let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
+        return Ok((p.dict, p.verbs, cameo));
+    }
     let dict = dictionary(dir)?;
-    let verbs = match dir.map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
+    let verbs = match axis_dir(dir).map(|d| d.join("verbs")).filter(|v| v.is_dir()) {
         Some(dir) => VerbDictionary::load_dir(&dir)
             .map_err(|e| anyhow::anyhow!("{e}"))
             .with_context(|| format!("loading verb patterns from {}", dir.display()))?,
@@ -146,4 +184,81 @@ pub fn coder_parts(dir: Option<&Path>) -> Result<(Dictionary, VerbDictionary, Ca
     };
     let cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
     Ok((dict, verbs, cameo))
+}
+
+/// The axis dictionary folder `--dict` names (`None`, or `axis`: the built-in ones).
+fn axis_dir(dir: Option<&Path>) -> Option<&Path> {
+    dir.filter(|d| d.as_os_str() != "axis" || d.is_dir())
+}
+
+/// Whether `path` is a PETRARCH records file (`*.xml` whose first elements are `<Sentences>`
+/// or `<Validation>`), not a feed.
+fn is_petrarch_xml(path: &Path) -> bool {
+    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        return false;
+    }
+    let mut head = [0u8; 8192];
+    let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.contains("<Sentences") || head.contains("<Validation") || head.contains("<Sentence ")
+}
+
+/// `petrarch:DIR` → DIR.
+pub fn petrarch_dir(dict: Option<&Path>) -> Option<PathBuf> {
+    let s = dict?.to_str()?;
+    s.strip_prefix("petrarch:").map(PathBuf::from)
+}
+
+/// The files `petrarch:PATH` names: a folder's production dictionaries, or, for a records
+/// file, the dictionaries its `<Environment>` names (looked up beside it).
+pub fn petrarch_files(path: &Path) -> Result<PetrarchFiles> {
+    if path.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        let records = xml::read_file(path).with_context(|| format!("reading {}", path.display()))?;
+        let env = records
+            .environment
+            .with_context(|| format!("{} has no <Environment> naming its dictionaries", path.display()))?;
+        return Ok(PetrarchFiles::from_environment(path.parent().unwrap_or(Path::new(".")), &env));
+    }
+    PetrarchFiles::in_dir(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Loads a PETRARCH dictionary set: malformed lines are listed on stderr and skipped, entries
+/// axis cannot express are counted (the README lists the kinds), and the time is reported.
+pub fn load_petrarch(files: &PetrarchFiles) -> Result<Petrarch> {
+    if files.is_empty() {
+        anyhow::bail!(
+            "no PETRARCH dictionaries found (want CAMEO*.txt or *verbs*.txt, *actors*.txt, *agents*.txt)"
+        );
+    }
+    let start = Instant::now();
+    let p = Petrarch::load(files);
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    // A file that cannot be read is a wrong path, not a bad line: stop.
+    let unreadable: Vec<String> =
+        p.problems.iter().filter(|e| matches!(e.kind, DictErrorKind::Io(_))).map(|e| e.to_string()).collect();
+    if !unreadable.is_empty() {
+        anyhow::bail!("PETRARCH dictionaries: {}", unreadable.join("; "));
+    }
+    for e in &p.problems {
+        eprintln!("axis: warning: {e} (skipped)");
+    }
+    let s = &p.stats;
+    eprintln!(
+        "axis: PETRARCH dictionaries: {} actor phrases ({} entries), {} agent phrases, {} verbs in {} blocks, \
+         {} pattern lines -> {} axis patterns, {} synsets, {} discards, {} issues; {} malformed line(s) skipped, \
+         {} entr(ies) axis cannot express skipped; loaded in {ms:.0} ms",
+        s.actor_phrases,
+        s.actor_entries,
+        s.agent_phrases,
+        s.verbs,
+        s.verb_blocks,
+        s.pattern_lines,
+        s.patterns,
+        s.synsets,
+        s.discards,
+        s.issues,
+        p.problems.len(),
+        p.notes.len()
+    );
+    Ok(p)
 }

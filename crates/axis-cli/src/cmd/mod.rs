@@ -19,6 +19,7 @@ mod serve;
 mod stats;
 mod store_args;
 mod triangle;
+mod validate;
 
 use clap::{Parser, Subcommand};
 
@@ -102,6 +103,11 @@ enum Command {
     ///
     /// Listens on 127.0.0.1:8080 unless --addr says otherwise. Example: axis serve --db axis.db
     Serve(serve::ServeArgs),
+    /// Score axis against PETRARCH gold records: per-category table, exact-record accuracy,
+    /// event precision/recall/F1, and every failing record with gold vs produced events.
+    ///
+    /// Example: axis validate PETR.UnitTest.records.xml --dict petrarch:../shared/petrarch
+    Validate(validate::ValidateArgs),
 }
 
 const IMPORT_HELP: &str = "\
@@ -161,5 +167,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Balance(a) => balance::run(a),
         Command::Asymmetry(a) => asymmetry::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Validate(a) => validate::run(a),
     }
 }

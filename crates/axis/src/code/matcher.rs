@@ -71,6 +71,9 @@ pub(super) const QUANTITY_NOUNS: &[&str] = &[
 /// Most words allowed between two pattern elements.
 pub const MAX_GAP: usize = 2;
 
+/// Most tokens an [`Element::Object`] slot looks ahead for its actor.
+pub const MAX_OBJECT_REACH: usize = 15;
+
 /// A pattern that matched at a head token.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PatternMatch {
@@ -217,7 +220,7 @@ impl Cursor<'_> {
                         if j >= n || !self.skippable(pos, j) {
                             break;
                         }
-                        for alt in alts {
+                        for alt in alts.iter() {
                             if j + alt.len() <= n
                                 && alt.iter().enumerate().all(|(k, w)| self.word(j + k) == &**w)
                             {
@@ -228,10 +231,23 @@ impl Cursor<'_> {
                     }
                     pos = found?;
                 }
-                Element::Slot => {
+                Element::Slot | Element::Object => {
+                    let object = matches!(el, Element::Object);
                     let mut found = None;
-                    for gap in 0..=MAX_GAP + 2 {
+                    for gap in 0..=if object { MAX_OBJECT_REACH } else { MAX_GAP + 2 } {
                         let j = pos + gap;
+                        if object {
+                            if j >= n || (j > pos && !self.object_reach(j - 1)) {
+                                break;
+                            }
+                            if let Some(a) = self.owner[j]
+                                .filter(|&a| self.actors[a].tokens.start == j && !self.actors[a].determiner)
+                            {
+                                found = Some(a);
+                                break;
+                            }
+                            continue;
+                        }
                         if j >= n || !self.skippable(pos, j) {
                             break;
                         }
@@ -250,6 +266,12 @@ impl Cursor<'_> {
                         }
                     }
                     let Some(a) = found else {
+                        // An object slot with no actor after it leaves the event open (no
+                        // target), like a verb in PETRARCH without its object.
+                        if object && k + 1 == elements.len() {
+                            open = true;
+                            continue;
+                        }
                         // An open slot: a verb pattern ending in `+` whose object is no actor
                         // ("Boko Haram attacked a military base") still makes an event, with no
                         // target — but only when a noun phrase follows, not at a clause's end.
@@ -298,6 +320,31 @@ impl Cursor<'_> {
             }
         }
         Some(PatternMatch { pattern: id, head: h, end: pos, slot, open, by })
+    }
+
+    /// Whether an [`Element::Object`] search may pass token `t`: not a break, comma or a word
+    /// that starts another clause.
+    fn object_reach(&self, t: usize) -> bool {
+        !is_break(self.lower, self.tokens[t])
+            && !matches!(
+                self.word(t),
+                "," | "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "because"
+                    | "when"
+                    | "if"
+                    | "said"
+                    | "says"
+                    | "but"
+                    | "although"
+                    | "since"
+                    | "until"
+            )
     }
 
     /// Whether every preposition in the gap `from..to` before a slot is one a slot may be

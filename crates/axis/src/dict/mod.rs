@@ -161,6 +161,25 @@ impl DictionaryBuilder {
         Ok(Dictionary { files: self.files, entities: self.entities, matcher: self.matcher })
     }
 
+    /// Registers a file whose entries are added by another reader (the PETRARCH readers);
+    /// returns its index for [`Origin::file`].
+    pub(crate) fn add_file_name(&mut self, path: impl Into<PathBuf>) -> u32 {
+        self.files.push(path.into());
+        (self.files.len() - 1) as u32
+    }
+
+    /// Adds an entity read by another reader; returns its index for [`Self::add_phrase`].
+    pub(crate) fn push_entity(&mut self, entity: Entity) -> usize {
+        self.entities.push(entity);
+        self.entities.len() - 1
+    }
+
+    /// Compiles without the cross-block checks: for dictionaries in other formats, where one
+    /// phrase in several entries is normal and resolved by date (see `crate::petrarch`).
+    pub(crate) fn build_unchecked(self) -> Dictionary {
+        Dictionary { files: self.files, entities: self.entities, matcher: self.matcher }
+    }
+
     /// Compiles one phrase of entity `idx`.
     pub(crate) fn add_phrase(
         &mut self,

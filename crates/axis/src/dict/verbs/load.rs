@@ -179,13 +179,13 @@ impl Reader {
                 "a" | "an" | "the" => {} // articles are optional: the gap allowance absorbs them
                 p if p.starts_with('&') => {
                     let (alts, _) = self.synonyms.get(p).ok_or_else(|| format!("unknown synonym set {p}"))?;
-                    elements.push(Element::Words(alts.clone()));
+                    elements.push(Element::Words(alts.clone().into()));
                 }
                 p if p.starts_with('{') => {
                     let alts = p.trim_matches(|c| c == '{' || c == '}').split('|').map(|a| words(a.trim()));
-                    elements.push(Element::Words(alts.filter(|a| !a.is_empty()).collect()));
+                    elements.push(Element::Words(alts.filter(|a| !a.is_empty()).collect::<Vec<_>>().into()));
                 }
-                p => elements.push(Element::Words(vec![words(p)])),
+                p => elements.push(Element::Words(vec![words(p)].into())),
             }
         }
         let mut reverse = false;
@@ -227,11 +227,21 @@ impl Reader {
         self.errors.push(DictError { path, line: o.line as usize, kind });
     }
 
+    /// A reader holding patterns built elsewhere, ready for [`Reader::index`].
+    pub(super) fn with_parts(files: Vec<PathBuf>, forms: Forms, patterns: Vec<VerbPattern>) -> Reader {
+        Reader { files, forms, patterns, ..Reader::default() }
+    }
+
     /// Indexes the patterns by every form of their head.
     pub(super) fn finish(self) -> Result<VerbDictionary, DictErrors> {
         if !self.errors.is_empty() {
             return Err(DictErrors(self.errors));
         }
+        Ok(self.index())
+    }
+
+    /// Indexes the patterns by every form of their head (errors already checked).
+    pub(super) fn index(self) -> VerbDictionary {
         let mut by_head: FxHashMap<Box<str>, Vec<PatternId>> = FxHashMap::default();
         let mut lemma_of: FxHashMap<Box<str>, Box<str>> = FxHashMap::default();
         for (i, p) in self.patterns.iter().enumerate() {
@@ -252,13 +262,7 @@ impl Reader {
             });
             ids.dedup();
         }
-        Ok(VerbDictionary {
-            files: self.files,
-            patterns: self.patterns,
-            by_head,
-            forms: self.forms,
-            lemma_of,
-        })
+        VerbDictionary { files: self.files, patterns: self.patterns, by_head, forms: self.forms, lemma_of }
     }
 }
 

@@ -14,6 +14,7 @@ use crate::dict::{DictError, DictErrorKind, DictErrors, Origin};
 use forms::Forms;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Index of a pattern in its dictionary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,10 +33,16 @@ pub enum HeadKind {
 /// One element of a pattern after its head.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Element {
-    /// Any one of these token sequences (lower case).
-    Words(Vec<Vec<Box<str>>>),
+    /// Any one of these token sequences (lower case); shared, since a synonym set is used by
+    /// many patterns.
+    Words(Arc<[Vec<Box<str>>]>),
     /// The target (or, with `reverse`, source) slot: an actor mention.
     Slot,
+    /// A slot found the way PETRARCH finds a verb's object: the first actor after this point
+    /// in the clause, across any words and prepositions (patterns translated from PETRARCH
+    /// dictionaries, which name no position for the target). Last in a pattern and with no
+    /// actor to bind, it leaves the event without a target.
+    Object,
 }
 
 /// A compiled pattern.
@@ -64,7 +71,7 @@ pub struct VerbPattern {
 impl VerbPattern {
     /// Whether the pattern has a slot.
     pub fn has_slot(&self) -> bool {
-        self.elements.iter().any(|e| matches!(e, Element::Slot))
+        self.elements.iter().any(|e| matches!(e, Element::Slot | Element::Object))
     }
 }
 
@@ -128,6 +135,12 @@ impl VerbDictionary {
             }
         }
         reader.finish()
+    }
+
+    /// Compiles patterns translated from another format (see `crate::petrarch`), with the
+    /// irregular word forms they need; `files` are the paths their [`Origin`]s index.
+    pub fn from_patterns(files: Vec<PathBuf>, patterns: Vec<VerbPattern>, forms: Forms) -> VerbDictionary {
+        load::Reader::with_parts(files, forms, patterns).index()
     }
 
     /// All patterns.

@@ -54,11 +54,9 @@ fn compiled_patterns_are_indexed_by_every_form() {
     assert_eq!(sell.elements.len(), 3);
     assert_eq!(
         sell.elements[0],
-        Element::Words(vec![
-            vec!["weapons".into()],
-            vec!["arms".into()],
-            vec!["fighter".into(), "jets".into()]
-        ])
+        Element::Words(
+            vec![vec!["weapons".into()], vec!["arms".into()], vec!["fighter".into(), "jets".into()]].into()
+        )
     );
     let sign = d.pattern(d.candidates("signed")[0]);
     assert_eq!(sign.elements.len(), 3, "'a' is optional: deal, with, +");

@@ -1,0 +1,117 @@
+use super::*;
+use crate::dict::verbs::Element;
+
+const VERBS: &str = "\
+&FRUIT_                # a set; the trailing _ is dropped from its name
++APPLE
++GREEN_PEAR_
++&NUTS
+&NUTS
++WALNUT
+
+--- PLANT [061] ---
+PLANT
+SOW {SOWS SOWED SOWN SOWING}
++DIG_UP [0871]         # a compound verb with its own code
+- * &FRUIT TREES [062]
+- * (WITH +) [063:064]
+- * TOGETHER % [065]
+- + WAS_ * BY $ [066]
+- * ROWS [903]          # not CAMEO: a note, skipped
+- * FENCES [---]        # no event: a note, skipped
+- NOISILY * [067]
+
+--- WEED [---] ---
+WEED
+- * GARDEN FOR $ [070]
+- * [1x]
+- * GARDEN
+* GARDEN [071]
+~ a (a b WEED) SAY = a b 010
+";
+
+fn load() -> (VerbDictionary, Log, Stats) {
+    let (d, _, log, stats) = load_paired();
+    (d, log, stats)
+}
+
+fn load_paired() -> (VerbDictionary, Paired, Log, Stats) {
+    let mut r = VerbReader::default();
+    let mut log = Log::default();
+    let mut stats = Stats::default();
+    r.read(Path::new("v.txt"), VERBS, &mut log, &mut stats);
+    let (d, paired) = r.finish(&mut stats);
+    (d, paired, log, stats)
+}
+
+fn texts(d: &VerbDictionary, form: &str) -> Vec<String> {
+    d.candidates(form)
+        .iter()
+        .map(|&id| {
+            let p = d.pattern(id);
+            let els: Vec<String> = p
+                .elements
+                .iter()
+                .map(|e| match e {
+                    Element::Slot => "+".to_string(),
+                    Element::Object => "obj".to_string(),
+                    Element::Words(a) => a.iter().map(|w| w.join(" ")).collect::<Vec<_>>().join("|"),
+                })
+                .collect();
+            format!(
+                "{} {} {}{}{}",
+                p.code,
+                p.lemma,
+                els.join(" "),
+                if p.reverse { " rev" } else { "" },
+                if p.requires.is_empty() { String::new() } else { format!(" req={}", p.requires.join(",")) }
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn problems_and_notes_name_their_lines() {
+    let (_, log, stats) = load();
+    let lines = |v: &[crate::dict::DictError]| v.iter().map(|e| e.line).collect::<Vec<_>>();
+    // "- * [1x]" (bad code -> note), "- * GARDEN" (no code), "* GARDEN [071]" (a pattern without '-').
+    assert_eq!(lines(&log.problems), vec![24, 25], "{:?}", log.problems);
+    assert_eq!(lines(&log.notes), vec![16, 17, 23, 26], "{:?}", log.notes);
+    assert_eq!((stats.synsets, stats.verb_blocks, stats.verbs, stats.pattern_lines), (2, 2, 4, 10));
+}
+
+#[test]
+fn patterns_translate() {
+    let (d, _, _) = load();
+    let sown = texts(&d, "sown");
+    assert!(
+        sown.contains(&"062 sow apple|apples|green pear|walnut|walnuts trees obj".to_string()),
+        "{sown:?}"
+    );
+    assert!(sown.contains(&"063 sow with +".to_string()), "{sown:?}");
+    assert!(sown.contains(&"065 sow together".to_string()), "{sown:?}");
+    assert!(sown.contains(&"066 sow by + rev req=was".to_string()), "{sown:?}");
+    assert!(sown.contains(&"067 sow obj req=noisily".to_string()), "{sown:?}");
+    assert!(sown.contains(&"061 sow obj".to_string()), "{sown:?}");
+    assert!(!sown.iter().any(|s| s.starts_with("903")));
+    let dig = texts(&d, "digging");
+    assert!(dig.contains(&"0871 dig up obj".to_string()), "{dig:?}");
+    assert!(
+        dig.contains(&"062 dig up apple|apples|green pear|walnut|walnuts trees obj".to_string()),
+        "{dig:?}"
+    );
+    // [---] block: no default pattern for WEED, only its pattern with $ (the slot is the source).
+    assert_eq!(texts(&d, "weeds"), vec!["070 weed garden for + rev".to_string()]);
+    // Irregular forms from the braces.
+    assert!(!d.candidates("sowed").is_empty() && !d.candidates("sowing").is_empty());
+}
+
+#[test]
+fn paired_codes_go_back_from_the_same_match() {
+    let (d, paired, _, _) = load_paired();
+    let with: Vec<_> =
+        d.candidates("sow").iter().filter(|&&id| d.pattern(id).code.as_str() == "063").collect();
+    assert_eq!(with.len(), 1);
+    assert_eq!(paired.back(*with[0]).map(|c| c.to_string()), Some("064".to_string()));
+    assert_eq!(paired.len(), 3, "plant, sow and dig up");
+}
