@@ -25,9 +25,9 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
     ("Just months after", "Stalin", "SUNGOV", "1949"),
     ("Seeing China", "Moscow", "SUN", "1950s"),
     ("Seeing China", "Soviet engineers", "SUNCVL", "1950s"),
-    ("By the time relations", "Soviet Union", "SUN", "1963..1967"),
-    ("Moscow even provided", "Moscow", "SUN", "1963..1967"),
-    ("Moscow even provided", "Beijing", "CHN", "1963..1967"),
+    ("By the time relations", "Soviet Union", "SUN", "1950s"), // past perfect: before the mid-1960s
+    ("Moscow even provided", "Moscow", "SUN", "1950s"),
+    ("Moscow even provided", "Beijing", "CHN", "1950s"),
     ("China today is", "President Xi Jinping", "CHNGOV", "2019-02-02"),
     ("Russia, for its part", "Russia", "RUS", "2019-02-02"),
     ("Russia, for its part", "the West", "WST", "2019-02-02"),

@@ -40,6 +40,11 @@
 //! nearest following non-fragment clause of the sentence, or, at the end of the sentence, of the
 //! nearest preceding one; a date copied from an expression then counts as source Sentence.
 //!
+//! One exception: in "By the time relations broke down in the mid 1960s, the Soviet Union had
+//! erected …", a past-perfect clause speaks of a time before the "by the time" clause's date; it
+//! takes the narrative time when that lies before that date, and the sentence's "by the time"
+//! expression then does not move the narrative time.
+//!
 //! # Narrative time
 //!
 //! After each sentence, each of its expressions in turn updates the narrative time: a present one
@@ -192,6 +197,27 @@ impl Timeline {
         let words = Words { lower, tokens };
         split_clauses(&words, &out.exprs, &mut out.clauses);
 
+        // "By the time relations broke down in the mid 1960s, the Soviet Union had erected …": the
+        // past perfect speaks of a time before the "by the time" clause's date — the narrative
+        // time, when that lies before it. Such a sentence does not move the narrative either.
+        let by_the_time = out.clauses.iter().find_map(|c| {
+            let t = c.tokens.start;
+            let starts = t + 2 < tokens.len()
+                && words.w(t) == "by"
+                && words.w(t + 1) == "the"
+                && words.w(t + 2) == "time";
+            let e = out.exprs.iter().position(|e| c.tokens.contains(&e.tokens.start))?;
+            starts.then_some((c.tokens.clone(), e))
+        });
+        let earlier = by_the_time.as_ref().and_then(|&(_, e)| {
+            self.narrative.filter(|n| n.end < out.exprs[e].interval.start).map(|interval| ResolvedDate {
+                interval,
+                source: DateSource::Narrative,
+                expr: None,
+            })
+        });
+        let mut used_earlier = false;
+
         // Clauses with an expression or a tense; fragments wait.
         self.fragments.clear();
         for c in 0..out.clauses.len() {
@@ -200,9 +226,14 @@ impl Timeline {
             let own = out.exprs.iter().position(|e| range.contains(&e.tokens.start));
             let fragment = own.is_none() && tense == Tense::Unmarked;
             self.fragments.push(fragment);
+            let past_perfect = range.clone().any(|i| words.w(i) == "had");
             out.clauses[c].date = match own {
                 Some(e) => Some(from_expr(&out.exprs, e, DateSource::Clause)),
                 None if fragment => None,
+                None if past_perfect && earlier.is_some() => {
+                    used_earlier = true;
+                    earlier
+                }
                 None => self.fallback(&out.exprs, range.start, tense),
             };
         }
@@ -228,6 +259,9 @@ impl Timeline {
         }
 
         for e in &out.exprs {
+            if used_earlier && by_the_time.as_ref().is_some_and(|(r, _)| r.contains(&e.tokens.start)) {
+                continue;
+            }
             self.narrative = match e.kind {
                 TimeKind::Present => self.story.map(Interval::day).or(self.narrative),
                 // A range up to now ("since 1981") says nothing about when the story is.

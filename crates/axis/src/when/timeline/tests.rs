@@ -37,8 +37,11 @@ const SEED: &[Probe] = &[
     ("Beijing frequently acknowledged Moscow", "Moscow", "1956", Granularity::Year, Narrative),
     ("Mao had spent several humiliating weeks", "Mao", "1949", Granularity::Year, Sentence),
     ("Moscow sent thousands of Soviet engineers", "Moscow", "1950s", Granularity::Decade, InClause),
-    ("the Soviet Union had erected a network", "Union", "1963..1967", Granularity::Decade, Sentence),
-    ("Moscow even provided Beijing with nuclear", "Beijing", "1963..1967", Granularity::Decade, Narrative),
+    // "By the time relations broke down in the mid 1960s, the Soviet Union had erected …": the
+    // past perfect is before the mid-1960s — the 1950s the story was telling — and so is the
+    // next sentence.
+    ("the Soviet Union had erected a network", "Union", "1950s", Granularity::Decade, Narrative),
+    ("Moscow even provided Beijing with nuclear", "Beijing", "1950s", Granularity::Decade, Narrative),
     ("Russia, for its part, has been ostracized by the West", "Russia", "2019-02-02", Granularity::Day, Story),
     ("Russia, for its part, has been ostracized by the West", "West", "2019-02-02", Granularity::Day, Story),
     ("Last September in Siberia they held", "Siberia", "2018-09", Granularity::Month, InClause),
