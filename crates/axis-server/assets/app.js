@@ -356,8 +356,9 @@ async function serverChart(url, label) {
   return svg;
 }
 
-// A paged list of stored events (the events page's items) for a query.
-function eventList(query, empty) {
+// A paged list of stored events (the events page's items) from an endpoint answering
+// {events, next_cursor}.
+function eventList(endpoint, query, empty) {
   const list = h("ul", { class: "events" });
   const more = h("button", { class: "secondary", type: "button", hidden: true }, "More");
   const count = h("p", { class: "muted" });
@@ -365,7 +366,7 @@ function eventList(query, empty) {
   const load = async (cursor) => {
     if (cursor) query.set("cursor", cursor);
     more.disabled = true;
-    const page = await api(`/v1/events?${query}`);
+    const page = await api(`${endpoint}?${query}`);
     page.events.forEach((e) => list.append(eventItem(e)));
     shown += page.events.length;
     count.textContent = shown ? `${fmt(shown)} event(s)${page.next_cursor ? " so far" : ""} — open one to see its sentence` : empty;
@@ -394,20 +395,10 @@ async function dyadPage(main) {
   const [series, chart] = await Promise.all([api(`/v1/dyad?${q}`), serverChart(`/v1/dyad.svg?${q}`, `${params.get("a")} – ${params.get("b")}`)]);
   const withEvents = series.rows.filter((r) => r.events > 0);
   const total = series.rows.reduce((t, r) => t + r.goldstein_sum, 0);
-  // The events list uses the store's prefix filter: the part of each actor before any agents.
-  const prefix = (a) => a.split("/")[0];
-  const eq = new URLSearchParams();
-  eq.append("actor", prefix(series.a));
-  eq.append("actor", prefix(series.b));
-  if (series.directed) eq.set("directed", "true");
-  if (series.one_a_day) eq.set("one_a_day", "true");
-  if (series.rows.length) {
-    eq.set("from", series.rows[0].start);
-    eq.set("to", params.get("to") ? lastDay(series) : "9999-12-31");
-  }
-  for (const o of params.getAll("origin")) eq.append("origin", o);
+  // Exactly the events the chart counts (same actors, agents, direction, days, origins).
+  const eq = pick(params, ["a", "b", "from", "to", "directed", "one_a_day", "origin"]);
   eq.set("limit", "50");
-  const events = eventList(eq, "No events between them.");
+  const events = eventList("/v1/dyad/events", eq, "No events between them.");
   append(main, [
     h("h1", {}, `Dyad ${series.a} ${series.directed ? "→" : "–"} ${series.b}`),
     form,
@@ -419,18 +410,6 @@ async function dyadPage(main) {
     events.node,
   ]);
   await events.load(null);
-}
-
-// The last day of a dyad series' range.
-function lastDay(series) {
-  const last = series.rows[series.rows.length - 1].start;
-  const d = new Date(`${last}T00:00:00Z`);
-  const step = { day: () => d.setUTCDate(d.getUTCDate() + 1), week: () => d.setUTCDate(d.getUTCDate() + 7),
-    month: () => d.setUTCMonth(d.getUTCMonth() + 1), quarter: () => d.setUTCMonth(d.getUTCMonth() + 3),
-    year: () => d.setUTCFullYear(d.getUTCFullYear() + 1) }[series.by];
-  step();
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 const SIGN_NAMES = { positive: "+", negative: "−", mixed: "~", too_few: "?" };
@@ -447,7 +426,7 @@ async function trianglePage(main) {
   const [t, chart] = await Promise.all([api(`/v1/triangle?${q}`), serverChart(`/v1/triangle.svg?${q}`, `Triangle ${params.get("actors")}`)]);
   const sign = (side) => h("td", { class: `sign ${side.sign}`, title: `${side.tally.counts.reduce((a, b) => a + b, 0)} event(s)` },
     `${SIGN_NAMES[side.sign] || side.sign} `, h("span", { class: "muted" }, `(${side.tally.counts.reduce((a, b) => a + b, 0)})`));
-  const who = (c) => c.kind === "romantic" ? `pivot ${t.actors[c.pivot]}` : c.kind === "marriage" ? `excluded ${t.actors[c.excluded]}` : "—";
+  const who = (c) => c.kind === "romantic" ? `pivot ${t.actors[c.pivot]}` : c.kind === "stable_marriage" ? `excluded ${t.actors[c.excluded]}` : "—";
   const shown = t.rows.filter((r) => r.sides.some((s) => s.tally.counts.some((n) => n > 0)));
   append(main, [
     h("h1", {}, `Triangle ${t.actors.join(" / ")}`),

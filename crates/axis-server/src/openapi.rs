@@ -154,7 +154,24 @@ pub fn document() -> Value {
                 "rows": { "type": "array", "items": { "type": "object" } }, "total": { "type": "object" } })),
         )),
     ];
+    let mut dyad_event_params = pair_params("month");
+    dyad_event_params.push(param("directed", json!({ "type": "boolean" }), "Only events from a to b."));
+    dyad_event_params.push(param("cursor", json!({ "type": "string" }), "next_cursor of the previous page."));
+    dyad_event_params.push(param(
+        "limit",
+        json!({ "type": "integer", "minimum": 1, "maximum": 1000, "default": 50 }),
+        "Events per page.",
+    ));
+    let dyad_events = json!({ "get": {
+        "summary": "The events a dyad series counts (same actors, agents, direction, days, origins), in pages, with evidence.",
+        "parameters": dyad_event_params,
+        "responses": {
+            "200": ok("A page.", json!({ "type": "object", "properties": {
+                "events": { "type": "array", "items": { "$ref": "#/components/schemas/Event" } },
+                "next_cursor": { "type": "string", "nullable": true } } })),
+            "400": error("A bad or missing parameter.") } } });
     if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.insert("/v1/dyad/events".into(), dyad_events);
         for (name, (json_item, svg_item)) in entries {
             paths.insert(format!("/v1/{name}"), json_item);
             paths.insert(format!("/v1/{name}.svg"), svg_item);

@@ -749,3 +749,39 @@ async fn relations_parameters_are_checked() {
         assert!(message.contains(names), "{uri}: {message}");
     }
 }
+
+#[tokio::test]
+async fn dyad_events_are_the_events_the_series_counts() {
+    let f = relations_fixture("dyadevents");
+    for (query, directed) in [("a=USA&b=CHN", false), ("a=USA/GOV&b=CHN&directed=true", true)] {
+        let (x, y) = if directed { ("USA/GOV", "CHN") } else { ("USA", "CHN") };
+        let opts = DyadOptions { directed, ..DyadOptions::new(Period::Month) };
+        let c = DyadCollector::new(Actor::parse(x).expect("a"), Actor::parse(y).expect("b"), opts);
+        let want: Vec<u64> =
+            stored(&f, &["USA", "CHN"], &[]).iter().filter(|e| c.accepts(e)).map(|e| e.id.0).collect();
+        assert!(!want.is_empty(), "{query}");
+        // Walk the pages, two events at a time.
+        let (mut got, mut cursor) = (Vec::new(), String::new());
+        loop {
+            let v = get(&f.app, &format!("/v1/dyad/events?{query}&limit=2{cursor}")).await.json();
+            for e in v["events"].as_array().expect("events") {
+                got.push(e["id"].as_u64().expect("id"));
+                let (s, t) = (e["source"].as_str().unwrap_or(""), e["target"].as_str().unwrap_or(""));
+                let usa_chn = s.starts_with("USA") && t.starts_with("CHN");
+                assert!(
+                    usa_chn || (!directed && s.starts_with("CHN") && t.starts_with("USA")),
+                    "{query}: {s} {t}"
+                );
+            }
+            match v["next_cursor"].as_str() {
+                Some(c) => cursor = format!("&cursor={c}"),
+                None => break,
+            }
+        }
+        assert_eq!(got, want, "{query}");
+    }
+    // Nothing between them: an empty page, not every event.
+    let v = get(&f.app, "/v1/dyad/events?a=USA&b=ZZZ").await.json();
+    assert_eq!(v["events"].as_array().map(Vec::len), Some(0));
+    assert_eq!(get(&f.app, "/v1/dyad/events?a=USA&b=CHN&cursor=x").await.error_code(), "bad_cursor");
+}

@@ -37,6 +37,7 @@ fn routes(server: &Server) -> Vec<(Method, &'static str, MethodRouter<Server>)> 
         (Method::GET, "/v1/overview", read(get(events::overview))),
         (Method::GET, "/v1/dyad", read(get(relations::dyad))),
         (Method::GET, "/v1/dyad.svg", read(get(relations::dyad_svg))),
+        (Method::GET, "/v1/dyad/events", read(get(relations::dyad_events))),
         (Method::GET, "/v1/triangle", read(get(relations::triangle))),
         (Method::GET, "/v1/triangle.svg", read(get(relations::triangle_svg))),
         (Method::GET, "/v1/balance", read(get(relations::balance))),

@@ -25,7 +25,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Most actors a balance request may name (pairs grow with the square).
 const MAX_BALANCE_ACTORS: usize = 20;
@@ -195,6 +195,59 @@ pub(crate) async fn dyad(State(server): State<Server>, q: Pairs) -> Result<Json<
         "rows": rows,
         "smoothed": smooth.map(|n| json!({ "periods": n, "rows": s.smoothed(n) })),
     })))
+}
+
+/// Events by default on one page of a dyad's events.
+const DEFAULT_PAGE: usize = 50;
+
+/// `GET /v1/dyad/events`: the events the dyad series counts (the same actors, agents, direction,
+/// days and origins; with `one_a_day` the first of each day, source, target and code), in row
+/// order, a page at a time, each with its evidence — what the dashboard lists under the chart.
+pub(crate) async fn dyad_events(State(server): State<Server>, q: Pairs) -> Result<Json<Value>, ApiError> {
+    let r = request(q, Named::Pair, Period::Month)?;
+    let (mut directed, mut after, mut limit, mut left) = (false, None, DEFAULT_PAGE, Vec::new());
+    for (k, v) in r.rest.clone() {
+        match k.as_str() {
+            "directed" => directed = params::flag(&k, &v)?,
+            "cursor" => after = Some(params::cursor(&v)?),
+            "limit" => limit = params::limit(&k, &v)?,
+            _ => left.push((k, v)),
+        }
+    }
+    params::no_more(&left)?;
+    let events = r.events(&server).await?;
+    let opts = DyadOptions { directed, one_a_day: r.one_a_day, span: r.span, by: r.by };
+    let c = DyadCollector::new(r.actors[0].clone(), r.actors[1].clone(), opts);
+    let mut seen = HashSet::new();
+    let mut ids: Vec<i64> = Vec::with_capacity(limit + 1);
+    for e in events.iter().filter(|e| c.accepts(e)) {
+        // One a day: the first event of each key counts, as in the series.
+        if r.one_a_day && !seen.insert((e.day, e.source, e.target, e.code)) {
+            continue;
+        }
+        let id = e.id.0 as i64;
+        if after.is_none_or(|a| id > a) {
+            ids.push(id);
+            if ids.len() > limit {
+                break;
+            }
+        }
+    }
+    let next = (ids.len() > limit).then(|| ids[limit - 1]);
+    ids.truncate(limit);
+    // (No ids would select every event: an empty page is answered without asking.)
+    let found = match ids.len() {
+        0 => Vec::new(),
+        n => {
+            server
+                .read(move |store| store.event_page(&EventQuery { ids, ..EventQuery::default() }, None, n))
+                .await?
+                .events
+        }
+    };
+    let cameo = &server.inner.parts.cameo;
+    let events: Vec<Value> = found.iter().map(|e| event_json(e, cameo)).collect();
+    Ok(Json(json!({ "events": events, "next_cursor": next.map(params::make_cursor) })))
 }
 
 /// `GET /v1/dyad.svg`.
