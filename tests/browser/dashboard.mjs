@@ -1,8 +1,9 @@
 // Browser test of the dashboard: seeds a database (axis ingest samples/demo.jsonl and, when
-// ../shared is there, the seed column; then one story over HTTP through the token-guarded
-// POST /v1/ingest), starts `axis serve` on a free
-// loopback port, loads every page in headless Chromium and checks that the chart drew data marks
-// and that evidence is highlighted. Screenshots go to target/screenshots/.
+// ../shared is there, the seed column and the ICEWS sample; then stories of our own over HTTP
+// through the token-guarded POST /v1/ingest), starts `axis serve` on a free loopback port, loads
+// every page in headless Chromium — overview, events, dyad, triangle, a document, code a text —
+// and checks that the charts drew data marks and that evidence is highlighted. Screenshots go
+// to target/screenshots/.
 //
 // Environment: AXIS_BIN (default target/debug/axis), CHROMIUM (default /usr/bin/chromium),
 // AXIS_BROWSER_OWN_DATA=1 to seed only from samples/ (for screenshots kept in docs/).
@@ -61,20 +62,17 @@ async function main() {
   } else {
     console.log(`skipped: seeding with the seed column (${seed} is absent)`);
   }
-  // The ICEWS sample, once `axis import` can write into a database.
+  // The ICEWS sample (events only: no sentences to highlight).
   const icews = path.join(root, "../shared/icews/icews_events_2018-06-01_02_sample.tab");
   if (ownOnly) {
     // nothing from ../shared
   } else if (!existsSync(icews)) {
     console.log(`skipped: seeding with the ICEWS sample (${icews} is absent)`);
   } else {
-    try {
-      execFileSync(axis, ["import", "icews", icews, "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
-      console.log("seeded with the ICEWS sample");
-    } catch (e) {
-      console.log("skipped: seeding with the ICEWS sample (this axis has no `import … --db`)");
-    }
+    execFileSync(axis, ["import", "icews", icews, "--db", db], { stdio: ["ignore", "ignore", "inherit"] });
+    console.log("seeded with the ICEWS sample");
   }
+  const withIcews = !ownOnly && existsSync(icews);
   mkdirSync(shots, { recursive: true });
   const { child, base } = await startServer(db);
   let context;
@@ -95,6 +93,23 @@ async function main() {
     });
     const report = await accepted.json();
     check(accepted.ok && report.added === 1, `ingest with the token adds the story (${JSON.stringify(report)})`);
+    // Two stories of our own that turn the USA–CHN–RUS triangle from friends all round (2017)
+    // into a CHN+RUS couple against the USA (2020).
+    const triangleStories = [
+      { id: "tri-2017", date: "2017-05-10", title: "Friends all round",
+        text: "American and Chinese officials signed a trade agreement in Washington on Tuesday. " +
+          "Russia praised China for its cooperation. The United States thanked Russia for its help." },
+      { id: "tri-2020", date: "2020-03-10", title: "Two against one",
+        text: "The United States accused China of stealing technology. The U.S. government imposed sanctions on Russia. " +
+          "China criticized the United States over tariffs. China and Russia signed a defense agreement." },
+    ].map((d) => JSON.stringify(d)).join("\n") + "\n";
+    const more = await fetch(`${base}/v1/ingest`, {
+      method: "POST",
+      body: triangleStories,
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/x-ndjson" },
+    });
+    const moreReport = await more.json();
+    check(more.ok && moreReport.added === 2, `ingest adds the triangle stories (${JSON.stringify(moreReport)})`);
 
     const userData = mkdtempSync(path.join(work, "profile-"));
     context = await chromium.launchPersistentContext(userData, {
@@ -126,6 +141,60 @@ async function main() {
     const dyads = await page.locator("table tbody tr").count();
     check(dyads > 0, `overview: most active dyads listed (${dyads})`);
     await page.screenshot({ path: path.join(shots, "overview.png"), fullPage: true });
+
+    // From the overview's busiest dyad to its page.
+    const dyadLink = page.locator("table tbody tr a[href^='/dyad?']").first();
+    check((await dyadLink.count()) === 1, "overview: dyads link to the dyad page");
+    await dyadLink.click();
+    await page.waitForSelector("#dyad-chart svg, .error", { timeout: 15000 });
+    check((await page.locator("#dyad-chart svg.rel-chart rect title").count()) > 0, "overview → dyad: the chart has data marks");
+
+    // A dyad over the demo: chart, then an event opened with its evidence.
+    await open("/dyad?a=CHN&b=RUS&by=year");
+    const dyadBars = await page.locator("#dyad-chart svg.rel-chart rect title").count();
+    check(dyadBars > 0, `dyad CHN–RUS: the server's chart has data marks (${dyadBars} bars)`);
+    check((await page.locator("#dyad-chart svg.rel-chart polyline").count()) > 0, "dyad CHN–RUS: the Goldstein line is drawn");
+    const dyadEvents = page.locator("ul.events > li");
+    check((await dyadEvents.count()) > 0, `dyad CHN–RUS: events listed (${await dyadEvents.count()})`);
+    const pairs = await page.locator("ul.events > li summary .code").allInnerTexts();
+    check(pairs.every((p) => /^(CHN\S* → RUS|RUS\S* → CHN)/.test(p)), `dyad CHN–RUS: every event listed is between them (${pairs.length})`);
+    await dyadEvents.first().locator("summary").click();
+    const dyadFirst = dyadEvents.first();
+    await dyadFirst.locator("mark.verb").waitFor({ timeout: 5000 });
+    for (const cls of ["source", "target", "verb"]) {
+      check((await dyadFirst.locator(`mark.${cls}`).count()) === 1, `dyad CHN–RUS: ${cls} highlighted in the opened event`);
+    }
+    check(/\d{4}-\d{2}-\d{2}/.test(await dyadFirst.locator("dl.facts dd").first().innerText()), "dyad: resolved date shown");
+    await page.screenshot({ path: path.join(shots, "dyad.png"), fullPage: true });
+
+    // USA–CHN day by day over the two days of the ICEWS sample.
+    if (withIcews) {
+      await open("/dyad?a=USA&b=CHN&by=day&from=2018-06-01&to=2018-06-02");
+      const days = await page.locator("#dyad-chart svg.rel-chart rect title").count();
+      check(days > 0, `dyad USA–CHN by day over the ICEWS days: chart has data marks (${days} bars)`);
+      check((await page.locator("ul.events > li").count()) > 0, "dyad USA–CHN by day: events listed");
+      await page.screenshot({ path: path.join(shots, "dyad-icews.png"), fullPage: true });
+    } else {
+      console.log("skipped: the ICEWS dyad page (no ICEWS sample seeded)");
+    }
+
+    // The triangle: chart, periods, and the events behind a transition.
+    await open("/triangle?actors=USA,CHN,RUS&by=year&from=2017&to=2020&min_events=1");
+    const triMarks = await page.locator("#triangle-chart svg.rel-chart rect title").count();
+    check(triMarks > 0, `triangle: the server's chart has data marks (${triMarks})`);
+    check((await page.locator("#triangle-rows tbody tr").count()) > 0, "triangle: periods listed with signs");
+    const pivots = (await page.locator("#triangle-rows tbody td:last-child").allInnerTexts()).join(" ");
+    check(/excluded USA/.test(pivots), `triangle: the excluded party is named (${pivots})`);
+    const transitions = page.locator("ol.transitions > li");
+    check((await transitions.count()) > 0, `triangle: transitions listed (${await transitions.count()})`);
+    const lastTransition = transitions.last();
+    check(/stable marriage/.test(await lastTransition.locator("p").first().innerText()), "triangle: the 2020 transition is to a stable marriage");
+    const driver = lastTransition.locator("ul.events > li").first();
+    await driver.locator("summary").click();
+    await driver.locator("mark.verb").waitFor({ timeout: 5000 });
+    check((await driver.locator("mark.source").count()) === 1 && (await driver.locator("mark.target").count()) === 1,
+      "triangle: the transition's event opens with source, target and verb highlighted");
+    await page.screenshot({ path: path.join(shots, "triangle.png"), fullPage: true });
 
     await open("/events");
     const items = await page.locator("ul.events > li").count();

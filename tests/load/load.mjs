@@ -13,6 +13,9 @@ const endpoints = [
     body: JSON.stringify({ text: TEXT, date: "2019-02-02" }) })],
   ["GET /v1/events?actor=CHN&actor=SUN", () => fetch(`${base}/v1/events?actor=CHN&actor=SUN&limit=100`)],
   ["GET /v1/overview", () => fetch(`${base}/v1/overview`)],
+  ["GET /v1/dyad?a=CHN&b=RUS&by=month", () => fetch(`${base}/v1/dyad?a=CHN&b=RUS&by=month`)],
+  ["GET /v1/dyad.svg?a=CHN&b=RUS&by=month", () => fetch(`${base}/v1/dyad.svg?a=CHN&b=RUS&by=month`)],
+  ["GET /v1/triangle?actors=USA,CHN,RUS", () => fetch(`${base}/v1/triangle?actors=USA,CHN,RUS&by=year`)],
 ];
 let failed = false;
 for (const [name, call] of endpoints) {

@@ -11,11 +11,12 @@ const QUADS = {
   4: "Material conflict",
 };
 
-// Nav order. The relations pages (dyad series, triangle) add entries here and a route on the
-// server (assets.rs PAGES).
+// Nav order. Every path here also needs a route on the server (assets.rs PAGES).
 const PAGES = [
   { path: "/", title: "Overview", render: overview },
   { path: "/events", title: "Events", render: eventsPage },
+  { path: "/dyad", title: "Dyad", render: dyadPage },
+  { path: "/triangle", title: "Triangle", render: trianglePage },
   { path: "/code", title: "Code a text", render: codePage },
 ];
 
@@ -242,7 +243,8 @@ function dyadTable(dyads) {
     h("thead", {}, h("tr", {}, h("th", {}, "Dyad"), h("th", { class: "num" }, "Events"), h("th", { class: "num" }, "A → B"),
       h("th", { class: "num" }, "B → A"), h("th", { class: "num" }, "Mean Goldstein"))),
     h("tbody", {}, dyads.map((d) => h("tr", {},
-      h("td", {}, h("a", { href: `/events?actor=${encodeURIComponent(d.a)}&actor=${encodeURIComponent(d.b)}` }, `${d.a} – ${d.b}`)),
+      h("td", {}, h("a", { href: `/dyad?a=${encodeURIComponent(d.a)}&b=${encodeURIComponent(d.b)}` }, `${d.a} – ${d.b}`),
+        " ", h("a", { class: "muted", href: `/events?actor=${encodeURIComponent(d.a)}&actor=${encodeURIComponent(d.b)}` }, "events")),
       h("td", { class: "num" }, fmt(d.events)), h("td", { class: "num" }, fmt(d.a_to_b)),
       h("td", { class: "num" }, fmt(d.b_to_a)), h("td", { class: "num" }, d.goldstein.toFixed(2))))));
 }
@@ -294,6 +296,158 @@ async function eventsPage(main) {
     more.onclick = () => load(page.next_cursor).catch((e) => main.append(failure(e)));
   };
   await load(null);
+}
+
+// ---- relations: dyad and triangle ------------------------------------------------------------
+
+const PERIODS = ["day", "week", "month", "quarter", "year"];
+
+// A form over the page's own query string: fields [name, label, cls, placeholder], checkboxes
+// [name, label]; submitting pushes the new query and redraws.
+function queryForm(path, params, fields, checks) {
+  const form = h("form", { class: "filters" },
+    fields.map(([name, label, cls, placeholder]) => name === "by"
+      ? h("label", {}, label, h("select", { name }, PERIODS.map((p) => h("option", { value: p, selected: params.get("by") === p }, p))))
+      : h("label", {}, label, h("input", { name, class: cls || null, value: params.get(name) || "", placeholder: placeholder || null }))),
+    (checks || []).map(([name, label]) => h("label", { class: "check" },
+      h("input", { type: "checkbox", name, checked: params.get(name) === "true" }), label)),
+    h("button", { type: "submit" }, "Show"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      if (el.type === "checkbox") { if (el.checked) q.set(el.name, "true"); continue; }
+      const v = el.value.trim();
+      if (v) q.set(el.name, v);
+    }
+    history.pushState(null, "", `${path}?${q}`);
+    route();
+  });
+  return form;
+}
+
+// The parameters of `params` named in `keys`, as a query string.
+function pick(params, keys) {
+  const q = new URLSearchParams();
+  for (const k of keys) for (const v of params.getAll(k)) if (v) q.append(k, v);
+  return q;
+}
+
+// A chart the server drew (an SVG document), placed inline so it scales and its marks can be
+// inspected. It is parsed as SVG (XML), never as HTML, and carries no scripts.
+async function serverChart(url, label) {
+  const r = await fetch(url);
+  const text = await r.text();
+  if (!r.ok) {
+    let msg = `HTTP ${r.status}`;
+    try { msg = JSON.parse(text).error.message; } catch (_) { /* not JSON */ }
+    throw new Error(msg);
+  }
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const root = doc.documentElement;
+  if (root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) throw new Error(`${url}: not an SVG chart`);
+  const svg = document.importNode(root, true);
+  svg.setAttribute("class", "rel-chart");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  svg.removeAttribute("width");
+  svg.removeAttribute("height");
+  return svg;
+}
+
+// A paged list of stored events (the events page's items) from an endpoint answering
+// {events, next_cursor}.
+function eventList(endpoint, query, empty) {
+  const list = h("ul", { class: "events" });
+  const more = h("button", { class: "secondary", type: "button", hidden: true }, "More");
+  const count = h("p", { class: "muted" });
+  let shown = 0;
+  const load = async (cursor) => {
+    if (cursor) query.set("cursor", cursor);
+    more.disabled = true;
+    const page = await api(`${endpoint}?${query}`);
+    page.events.forEach((e) => list.append(eventItem(e)));
+    shown += page.events.length;
+    count.textContent = shown ? `${fmt(shown)} event(s)${page.next_cursor ? " so far" : ""} — open one to see its sentence` : empty;
+    more.hidden = !page.next_cursor;
+    more.disabled = false;
+    more.onclick = () => load(page.next_cursor).catch((e) => list.after(failure(e)));
+  };
+  return { node: h("div", {}, keys(), count, list, more), load };
+}
+
+async function dyadPage(main) {
+  const params = new URLSearchParams(location.search);
+  if (!params.get("a") || !params.get("b")) {
+    // No dyad named: the busiest one.
+    const ov = await api("/v1/overview?dyads=1");
+    const top = ov.dyads[0];
+    params.set("a", top ? top.a : "CHN");
+    params.set("b", top ? top.b : "RUS");
+  }
+  if (!params.get("by")) params.set("by", "month");
+  const form = queryForm("/dyad", params,
+    [["a", "Actor A", "short", "CHN"], ["b", "Actor B", "short", "RUS"], ["by", "Period"],
+      ["from", "From", "short", "2018-06"], ["to", "To", "short", "2019"]],
+    [["directed", "A → B only"], ["one_a_day", "one a day"]]);
+  const q = pick(params, ["a", "b", "by", "from", "to", "directed", "one_a_day", "origin"]);
+  const [series, chart] = await Promise.all([api(`/v1/dyad?${q}`), serverChart(`/v1/dyad.svg?${q}`, `${params.get("a")} – ${params.get("b")}`)]);
+  const withEvents = series.rows.filter((r) => r.events > 0);
+  const total = series.rows.reduce((t, r) => t + r.goldstein_sum, 0);
+  // Exactly the events the chart counts (same actors, agents, direction, days, origins).
+  const eq = pick(params, ["a", "b", "from", "to", "directed", "one_a_day", "origin"]);
+  eq.set("limit", "50");
+  const events = eventList("/v1/dyad/events", eq, "No events between them.");
+  append(main, [
+    h("h1", {}, `Dyad ${series.a} ${series.directed ? "→" : "–"} ${series.b}`),
+    form,
+    h("p", { class: "muted", id: "dyad-summary" }, series.events
+      ? `${fmt(series.events)} event(s) in ${withEvents.length} of ${series.rows.length} ${series.by}(s); mean Goldstein ${(total / series.events).toFixed(2)}`
+      : "No events between them in this range."),
+    h("div", { class: "panel", id: "dyad-chart" }, chart),
+    h("h2", {}, "Events"),
+    events.node,
+  ]);
+  await events.load(null);
+}
+
+const SIGN_NAMES = { positive: "+", negative: "−", mixed: "~", too_few: "?" };
+
+async function trianglePage(main) {
+  const params = new URLSearchParams(location.search);
+  if (!params.get("actors")) params.set("actors", "USA,CHN,RUS");
+  if (!params.get("by")) params.set("by", "year");
+  const form = queryForm("/triangle", params,
+    [["actors", "Three actors", null, "USA,CHN,RUS"], ["by", "Period"], ["from", "From", "short", "2018"],
+      ["to", "To", "short", "2019"], ["min_events", "Min events", "short", "3"], ["margin", "Margin", "short", "0.2"]],
+    [["one_a_day", "one a day"]]);
+  const q = pick(params, ["actors", "by", "from", "to", "min_events", "margin", "one_a_day", "origin"]);
+  const [t, chart] = await Promise.all([api(`/v1/triangle?${q}`), serverChart(`/v1/triangle.svg?${q}`, `Triangle ${params.get("actors")}`)]);
+  const sign = (side) => h("td", { class: `sign ${side.sign}`, title: `${side.tally.counts.reduce((a, b) => a + b, 0)} event(s)` },
+    `${SIGN_NAMES[side.sign] || side.sign} `, h("span", { class: "muted" }, `(${side.tally.counts.reduce((a, b) => a + b, 0)})`));
+  const who = (c) => c.kind === "romantic" ? `pivot ${t.actors[c.pivot]}` : c.kind === "stable_marriage" ? `excluded ${t.actors[c.excluded]}` : "—";
+  const shown = t.rows.filter((r) => r.sides.some((s) => s.tally.counts.some((n) => n > 0)));
+  append(main, [
+    h("h1", {}, `Triangle ${t.actors.join(" / ")}`),
+    form,
+    h("p", { class: "muted" }, `A side is + or − with at least ${t.rule.min_events} event(s) and a net cooperation share beyond ±${t.rule.margin}; ~ mixed, ? too few.`),
+    h("div", { class: "panel", id: "triangle-chart" }, chart),
+    h("h2", {}, "Periods"),
+    shown.length ? h("table", { id: "triangle-rows" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Period"), t.sides.map((sd) => h("th", {}, sd)), h("th", {}, "Configuration"), h("th", {}, "Pivot / excluded"))),
+      h("tbody", {}, shown.map((r) => h("tr", {}, h("td", {}, r.period), r.sides.map(sign),
+        h("td", {}, r.description), h("td", {}, who(r.configuration))))))
+      : h("p", { class: "muted" }, "No events among them in this range."),
+    shown.length < t.rows.length ? h("p", { class: "muted" }, `${t.rows.length - shown.length} period(s) without events not listed.`) : null,
+    h("h2", {}, `Transitions (${t.transitions.length})`),
+    t.transitions.length ? keys() : h("p", { class: "muted" }, "The configuration never changed."),
+    h("ol", { class: "transitions" }, t.transitions.map((tr) => h("li", {},
+      h("p", {}, h("b", {}, tr.period), `: ${tr.from_description} → ${tr.to_description}`,
+        tr.changed_sides.length ? h("span", { class: "muted" }, ` (changed: ${tr.changed_sides.join(", ")})`) : null),
+      tr.events.length ? h("ul", { class: "events" }, tr.events.map(eventItem))
+        : h("p", { class: "muted" }, "No events on the changed sides.")))),
+  ]);
 }
 
 // ---- one document --------------------------------------------------------------------------

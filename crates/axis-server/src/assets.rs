@@ -2,8 +2,8 @@
 //!
 //! Files are looked up by name in a fixed table — there is no file system path to join, so no
 //! request can reach outside it. Page paths (`/`, `/events`, `/code`, `/documents/{id}`) all
-//! answer the one HTML shell; the script draws the page the path names. New pages (the relations
-//! dyad and triangle views) add a path here and an entry in `PAGES` in `app.js`.
+//! answer the one HTML shell; the script draws the page the path names. A new page adds a path
+//! here and an entry in `PAGES` in `app.js`.
 
 use crate::guard;
 use axum::extract::Path;
@@ -22,7 +22,7 @@ const FILES: &[(&str, &str, &str)] = &[
 const INDEX: &str = include_str!("../assets/index.html");
 
 /// Paths that show a dashboard page.
-pub(crate) const PAGES: &[&str] = &["/", "/events", "/code", "/documents/{id}"];
+pub(crate) const PAGES: &[&str] = &["/", "/events", "/dyad", "/triangle", "/code", "/documents/{id}"];
 
 /// The dashboard's routes.
 pub(crate) fn router() -> Router {

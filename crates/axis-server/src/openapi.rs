@@ -33,8 +33,154 @@ fn error(description: &str) -> Value {
         "schema": { "$ref": "#/components/schemas/Error" } } } })
 }
 
+/// A query parameter.
+fn param(name: &str, schema: Value, description: &str) -> Value {
+    json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description })
+}
+
+/// The parameters every relations endpoint shares.
+fn relation_params(default_by: &str) -> Vec<Value> {
+    let day = json!({ "type": "string", "example": "2018-06" });
+    vec![
+        param(
+            "by",
+            json!({ "type": "string", "enum": ["day", "week", "month", "quarter", "year"], "default": default_by }),
+            "Period length.",
+        ),
+        param("from", day.clone(), "First day counted: a year, month or day (2018 = from 2018-01-01)."),
+        param("to", day, "Last day counted: a year, month or day, through its end."),
+        param(
+            "one_a_day",
+            json!({ "type": "boolean" }),
+            "Count an event once per day, source, target and code.",
+        ),
+        param(
+            "origin",
+            json!({ "type": "array", "items": { "type": "string" } }),
+            "Only these origins (axis, gdelt, icews).",
+        ),
+    ]
+}
+
+fn pair_params(default_by: &str) -> Vec<Value> {
+    let actor = json!({ "type": "string", "example": "CHN" });
+    let mut p = vec![
+        json!({ "name": "a", "in": "query", "required": true, "schema": actor,
+            "description": "The first actor: a code prefix, optionally with agents (CHN/GOV+MIL)." }),
+        json!({ "name": "b", "in": "query", "required": true, "schema": actor, "description": "The second actor." }),
+    ];
+    p.extend(relation_params(default_by));
+    p
+}
+
+fn list_params(min: usize, max: usize) -> Vec<Value> {
+    let mut p = vec![json!({ "name": "actors", "in": "query", "required": true,
+        "schema": { "type": "string", "example": "USA,CHN,RUS" },
+        "description": format!("{min} to {max} actors, comma-separated (or the parameter repeated).") })];
+    p.extend(relation_params("year"));
+    p.push(param(
+        "min_events",
+        json!({ "type": "integer", "minimum": 0, "default": 3 }),
+        "Fewest events in a period for a relation to get a sign.",
+    ));
+    p.push(param(
+        "margin",
+        json!({ "type": "number", "minimum": 0, "exclusiveMaximum": 1, "default": 0.2 }),
+        "Net cooperation share beyond which a relation is + or -.",
+    ));
+    p
+}
+
+/// A relations endpoint: its JSON path item and its chart's.
+fn relation(summary: &str, params: Vec<Value>, result: Value) -> (Value, Value) {
+    let json = json!({ "get": {
+        "summary": summary,
+        "parameters": params,
+        "responses": { "200": ok("The series.", result), "400": error("A bad or missing parameter.") } } });
+    let svg = json!({ "get": {
+        "summary": format!("{summary} As a chart."),
+        "parameters": params,
+        "responses": {
+            "200": { "description": "An SVG chart.", "content": { "image/svg+xml": { "schema": { "type": "string" } } } },
+            "400": error("A bad or missing parameter.") } } });
+    (json, svg)
+}
+
 /// The document.
 pub fn document() -> Value {
+    let mut doc = base();
+    let mut triangle_params = list_params(3, 3);
+    triangle_params.push(param(
+        "evidence",
+        json!({ "type": "integer", "minimum": 0, "maximum": 20, "default": 5 }),
+        "Most events listed under each transition.",
+    ));
+    let mut dyad_params = pair_params("month");
+    dyad_params.push(param("directed", json!({ "type": "boolean" }), "Only events from a to b."));
+    dyad_params.push(param(
+        "smooth",
+        json!({ "type": "integer", "minimum": 1, "maximum": 120 }),
+        "Also a trailing moving average over this many periods (smoothed.rows).",
+    ));
+    let rows = |extra: Value| json!({ "type": "object", "properties": extra });
+    let entries = [
+        ("dyad", relation(
+            "Counts per QuadClass, Goldstein sum and mean, cooperation share per period between two actors.",
+            dyad_params,
+            rows(json!({ "a": { "type": "string" }, "b": { "type": "string" }, "by": { "type": "string" },
+                "events": { "type": "integer" }, "rows": { "type": "array", "items": { "type": "object" } },
+                "smoothed": { "type": "object", "nullable": true } })),
+        )),
+        ("triangle", relation(
+            "Dittmer's strategic triangle: side signs and configuration per period, transitions with the events behind them.",
+            triangle_params,
+            rows(json!({ "actors": { "type": "array", "items": { "type": "string" } },
+                "sides": { "type": "array", "items": { "type": "string" } },
+                "rows": { "type": "array", "items": { "type": "object" } },
+                "transitions": { "type": "array", "items": { "type": "object", "properties": {
+                    "period": { "type": "string" }, "changed_sides": { "type": "array", "items": { "type": "string" } },
+                    "events": { "type": "array", "items": { "$ref": "#/components/schemas/Event" } } } } } })),
+        )),
+        ("balance", relation(
+            "Structural balance among N actors: balanced-triad share and frustration index per period.",
+            list_params(3, 20),
+            rows(json!({ "actors": { "type": "array", "items": { "type": "string" } },
+                "rows": { "type": "array", "items": { "type": "object" } } })),
+        )),
+        ("asymmetry", relation(
+            "Who is the senior partner: aid, visits, appeals and yields by direction per period.",
+            pair_params("year"),
+            rows(json!({ "a": { "type": "string" }, "b": { "type": "string" },
+                "rows": { "type": "array", "items": { "type": "object" } }, "total": { "type": "object" } })),
+        )),
+    ];
+    let mut dyad_event_params = pair_params("month");
+    dyad_event_params.push(param("directed", json!({ "type": "boolean" }), "Only events from a to b."));
+    dyad_event_params.push(param("cursor", json!({ "type": "string" }), "next_cursor of the previous page."));
+    dyad_event_params.push(param(
+        "limit",
+        json!({ "type": "integer", "minimum": 1, "maximum": 1000, "default": 50 }),
+        "Events per page.",
+    ));
+    let dyad_events = json!({ "get": {
+        "summary": "The events a dyad series counts (same actors, agents, direction, days, origins), in pages, with evidence.",
+        "parameters": dyad_event_params,
+        "responses": {
+            "200": ok("A page.", json!({ "type": "object", "properties": {
+                "events": { "type": "array", "items": { "$ref": "#/components/schemas/Event" } },
+                "next_cursor": { "type": "string", "nullable": true } } })),
+            "400": error("A bad or missing parameter.") } } });
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.insert("/v1/dyad/events".into(), dyad_events);
+        for (name, (json_item, svg_item)) in entries {
+            paths.insert(format!("/v1/{name}"), json_item);
+            paths.insert(format!("/v1/{name}.svg"), svg_item);
+        }
+    }
+    doc
+}
+
+fn base() -> Value {
     let event = json!({ "$ref": "#/components/schemas/Event" });
     let mut page_params = filters();
     page_params.push(json!({ "name": "cursor", "in": "query", "schema": { "type": "string" },

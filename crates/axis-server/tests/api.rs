@@ -4,6 +4,13 @@
 use axis::cameo::{CameoTable, EventCode};
 use axis::code::Coder;
 use axis::dict::{Dictionary, VerbDictionary};
+use axis::relations::asymmetry::AsymmetryCollector;
+use axis::relations::balance::{BalanceCollector, BalanceOptions};
+use axis::relations::dyad::{DyadCollector, DyadOptions};
+use axis::relations::period::{Period, Span};
+use axis::relations::sign::SignRule;
+use axis::relations::triangle::{TriangleCollector, TriangleOptions};
+use axis::relations::{from_store, Actor, StoreSelection};
 use axis::store::{ingest, ImportRow, IngestOptions, Store};
 use axis::when::Date;
 use axis_server::{CoderParts, Server, ServerConfig};
@@ -525,4 +532,256 @@ async fn a_real_server_on_a_loopback_port() {
     }
     stop.send(()).expect("stop");
     server.await.expect("join").expect("serve");
+}
+
+/// The demo fixture plus imported events that make a strategic triangle change: in 2018 USA,
+/// CHN and RUS all cooperate; in 2019 the USA quarrels with both.
+fn relations_fixture(name: &str) -> Fixture {
+    let f = fixture(name, |_| {});
+    let mut store = Store::open(f.dir.join("axis.db")).expect("store");
+    let rows: Vec<ImportRow> = [
+        ("r1", "2018-03-01", "USAGOV", "CHN", "042"),
+        ("r2", "2018-03-02", "CHN", "RUSGOV", "042"),
+        ("r3", "2018-03-03", "RUS", "USA", "057"),
+        ("r4", "2019-04-01", "USA", "CHN", "112"),
+        ("r5", "2019-04-02", "RUSMIL", "USA", "173"),
+        ("r6", "2019-04-03", "CHN", "RUS", "057"),
+        ("r7", "2019-04-03", "CHN", "RUS", "057"),
+    ]
+    .iter()
+    .map(|(id, day, s, t, c)| ImportRow {
+        source: s.to_string(),
+        target: t.to_string(),
+        date_start: Date::parse(day).ok(),
+        sentence_text: Some(format!("Imported event {id}.")),
+        ..ImportRow::new(*id, EventCode::new(c).expect("code"))
+    })
+    .collect();
+    assert_eq!(store.insert_imported("test", &rows).expect("import").inserted, 7);
+    f
+}
+
+/// The stored events among `actors`, read the way every relations reader does.
+fn stored(f: &Fixture, actors: &[&str], origins: &[&str]) -> Vec<axis::relations::RelEvent> {
+    let store = Store::open_read_only(f.dir.join("axis.db")).expect("store");
+    let actors: Vec<Actor> = actors.iter().map(|a| Actor::parse(a).expect("actor")).collect();
+    let sel = StoreSelection {
+        origins: origins.iter().map(|o| o.to_string()).collect(),
+        ..StoreSelection::default()
+    };
+    let got = from_store(&store, &actors, &sel).expect("read");
+    assert!(!got.events.is_empty());
+    got.events
+}
+
+#[tokio::test]
+async fn dyad_series_equal_the_library_collector() {
+    let f = relations_fixture("dyad");
+    for (query, by, directed) in [
+        ("a=CHN&b=RUS&by=year", Period::Year, false),
+        ("a=USA&b=CHN&by=month&from=2018&to=2019-06", Period::Month, false),
+        ("a=USA&b=CHN&by=quarter&directed=true&one_a_day=true", Period::Quarter, true),
+    ] {
+        let a = get(&f.app, &format!("/v1/dyad?{query}")).await;
+        assert_eq!(a.status, StatusCode::OK, "{query}");
+        let v = a.json();
+        let (x, y) = (v["a"].as_str().expect("a"), v["b"].as_str().expect("b"));
+        let span = match query.contains("from=") {
+            true => Span { from: Date::parse("2018-01-01").ok(), to: Date::parse("2019-06-30").ok() },
+            false => Span::default(),
+        };
+        let opts = DyadOptions { directed, one_a_day: query.contains("one_a_day"), span, by };
+        let mut c = DyadCollector::new(Actor::parse(x).expect("a"), Actor::parse(y).expect("b"), opts);
+        stored(&f, &[x, y], &[]).iter().for_each(|e| c.push(e));
+        let want = c.finish(None);
+        let rows = v["rows"].as_array().expect("rows");
+        assert_eq!(rows.len(), want.rows.len(), "{query}");
+        assert!(want.total().total() > 0, "{query}");
+        assert_eq!(v["events"], want.total().total(), "{query}");
+        for (got, w) in rows.iter().zip(&want.rows) {
+            assert_eq!(got["period"], w.period.as_str(), "{query}");
+            assert_eq!(got["counts"], serde_json::json!(w.tally.counts), "{query} {}", w.period);
+            // JSON numbers read back to within a unit in the last place.
+            let sum = got["goldstein_sum"].as_f64().expect("goldstein_sum");
+            assert!((sum - w.tally.goldstein_sum).abs() < 1e-9, "{query} {}", w.period);
+        }
+    }
+    let smooth = get(&f.app, "/v1/dyad?a=CHN&b=RUS&by=year&smooth=3").await.json();
+    assert_eq!(smooth["smoothed"]["periods"], 3);
+    assert_eq!(smooth["smoothed"]["rows"].as_array().map(Vec::len), smooth["rows"].as_array().map(Vec::len));
+}
+
+#[tokio::test]
+async fn triangle_rows_and_transitions_carry_their_evidence() {
+    let f = relations_fixture("triangle");
+    // Only the imported rows, so the configurations are the ones made above.
+    let a = get(&f.app, "/v1/triangle?actors=USA,CHN,RUS&by=year&from=2018&min_events=1&origin=test").await;
+    assert_eq!(a.status, StatusCode::OK);
+    let v = a.json();
+    let mut opts = TriangleOptions::new(Period::Year);
+    opts.rule = SignRule { min_events: 1, margin: 0.2 };
+    opts.span = Span { from: Date::parse("2018-01-01").ok(), to: None };
+    let actors = ["USA", "CHN", "RUS"].map(|n| Actor::parse(n).expect("actor"));
+    let mut c = TriangleCollector::new(actors, opts);
+    stored(&f, &["USA", "CHN", "RUS"], &["test"]).iter().for_each(|e| c.push(e));
+    let want = c.finish();
+    assert_eq!(v["sides"], serde_json::json!(["USA-CHN", "USA-RUS", "CHN-RUS"]));
+    let rows = v["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), want.rows.len());
+    for (got, w) in rows.iter().zip(&want.rows) {
+        assert_eq!(
+            got["configuration"],
+            serde_json::to_value(w.configuration).expect("json"),
+            "{}",
+            w.period
+        );
+        assert_eq!(got["description"], w.configuration.describe(&want.actors).as_str());
+        for (s, ws) in got["sides"].as_array().expect("sides").iter().zip(&w.sides) {
+            assert_eq!(s["sign"], serde_json::to_value(ws.sign).expect("json"), "{}", w.period);
+        }
+    }
+    // 2019: the USA quarrels with both, CHN and RUS stay friends.
+    let last = rows.iter().find(|r| r["period"] == "2019").expect("2019");
+    assert_eq!(last["configuration"], serde_json::json!({ "kind": "stable_marriage", "excluded": 0 }));
+    let transitions = v["transitions"].as_array().expect("transitions");
+    assert_eq!(transitions.len(), want.transitions.len());
+    assert!(!transitions.is_empty());
+    for (got, w) in transitions.iter().zip(&want.transitions) {
+        let ids: Vec<u64> =
+            got["events"].as_array().expect("events").iter().filter_map(|e| e["id"].as_u64()).collect();
+        assert_eq!(ids, w.events.iter().map(|id| id.0).collect::<Vec<_>>(), "{}", w.period);
+        for e in got["events"].as_array().expect("events") {
+            for key in ["date_start", "source", "target", "code"] {
+                assert!(e[key].as_str().is_some_and(|s| !s.is_empty()), "{key}: {e}");
+            }
+            assert!(e["sentence_text"].as_str().is_some_and(|s| s.starts_with("Imported event")), "{e}");
+        }
+    }
+    let t2019 = transitions.iter().find(|t| t["period"] == "2019").expect("2019 transition");
+    assert_eq!(t2019["changed_sides"], serde_json::json!(["USA-CHN", "USA-RUS"]));
+    assert_eq!(t2019["events"].as_array().map(Vec::len), Some(2));
+}
+
+#[tokio::test]
+async fn balance_and_asymmetry_equal_the_library_collectors() {
+    let f = relations_fixture("balance");
+    let v = get(&f.app, "/v1/balance?actors=USA&actors=CHN,RUS&by=year&from=2018&min_events=1").await.json();
+    let opts = BalanceOptions {
+        rule: SignRule { min_events: 1, margin: 0.2 },
+        span: Span { from: Date::parse("2018-01-01").ok(), to: None },
+        ..BalanceOptions::new(Period::Year)
+    };
+    let actors: Vec<Actor> = ["USA", "CHN", "RUS"].iter().map(|n| Actor::parse(n).expect("actor")).collect();
+    let mut c = BalanceCollector::new(actors, opts);
+    stored(&f, &["USA", "CHN", "RUS"], &[]).iter().for_each(|e| c.push(e));
+    assert_eq!(v, serde_json::to_value(c.finish()).expect("json"));
+
+    let v = get(&f.app, "/v1/asymmetry?a=USA&b=CHN&by=year").await.json();
+    let mut c = AsymmetryCollector::new(
+        Actor::parse("USA").expect("a"),
+        Actor::parse("CHN").expect("b"),
+        Period::Year,
+        Span::default(),
+        false,
+    );
+    stored(&f, &["USA", "CHN"], &[]).iter().for_each(|e| c.push(e));
+    let want = c.finish(None);
+    assert!(!want.rows.is_empty());
+    assert_eq!(v, serde_json::to_value(want).expect("json"));
+}
+
+#[tokio::test]
+async fn relations_charts_are_svg() {
+    let f = relations_fixture("svg");
+    for (uri, mark) in [
+        ("/v1/dyad.svg?a=CHN&b=RUS&by=year", "<title>bar "),
+        ("/v1/dyad.svg?a=USA&b=CHN&by=month&smooth=2", "<polyline"),
+        (
+            "/v1/triangle.svg?actors=USA,CHN,RUS&by=year&from=2018&min_events=1&origin=test",
+            "<title>config 2019 stable marriage",
+        ),
+        ("/v1/balance.svg?actors=USA,CHN,RUS&by=year&from=2018", "<svg"),
+        ("/v1/asymmetry.svg?a=USA&b=CHN&by=year", "<svg"),
+    ] {
+        let a = get(&f.app, uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        let ct = a.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        assert!(ct.starts_with("image/svg+xml"), "{uri}: {ct}");
+        let body = String::from_utf8(a.body).expect("utf-8");
+        assert!(body.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{uri}");
+        assert!(body.contains(mark), "{uri}: no {mark}");
+    }
+    // A bad parameter is a JSON 400 on the chart too.
+    let a = get(&f.app, "/v1/dyad.svg?a=CHN").await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert_eq!(a.error_code(), "bad_parameter");
+}
+
+#[tokio::test]
+async fn relations_parameters_are_checked() {
+    let f = relations_fixture("relparams");
+    let cases: &[(&str, &str, &str)] = &[
+        ("/v1/dyad?a=CHN", "bad_parameter", "b:"),
+        ("/v1/dyad?b=RUS", "bad_parameter", "a:"),
+        ("/v1/dyad?a=CHN&b=RUS&by=fortnight", "bad_parameter", "by:"),
+        ("/v1/dyad?a=C%21N&b=RUS", "bad_parameter", "a:"),
+        ("/v1/dyad?a=CHN&b=RUS&from=2019-13", "bad_parameter", "from:"),
+        ("/v1/dyad?a=CHN&b=RUS&from=2019&to=2018", "bad_parameter", "from:"),
+        ("/v1/dyad?a=CHN&b=RUS&smooth=0", "bad_parameter", "smooth:"),
+        ("/v1/dyad?a=CHN&b=RUS&directed=maybe", "bad_parameter", "directed:"),
+        ("/v1/dyad?a=CHN&b=RUS&actors=USA", "unknown_parameter", "actors"),
+        ("/v1/triangle?actors=USA,CHN", "bad_parameter", "actors:"),
+        ("/v1/triangle?actors=USA,CHN,RUS,IND", "bad_parameter", "actors:"),
+        ("/v1/triangle?actors=USA,CHN,RUS&margin=1.5", "bad_parameter", "margin:"),
+        ("/v1/triangle?actors=USA,CHN,RUS&min_events=-1", "bad_parameter", "min_events:"),
+        ("/v1/triangle?actors=USA,CHN,RUS&evidence=500", "bad_parameter", "evidence:"),
+        ("/v1/triangle?actors=USA,CHN,RUS&a=USA", "unknown_parameter", "\"a\""),
+        ("/v1/balance?actors=USA,CHN", "bad_parameter", "actors:"),
+        ("/v1/balance?actors=USA,CHN,RUS&smooth=2", "unknown_parameter", "smooth"),
+        ("/v1/asymmetry?a=USA", "bad_parameter", "b:"),
+        ("/v1/asymmetry?a=USA&b=CHN&margin=0.1", "unknown_parameter", "margin"),
+    ];
+    for (uri, code, names) in cases {
+        let a = get(&f.app, uri).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(&a.error_code(), code, "{uri}");
+        let message = a.json()["error"]["message"].as_str().unwrap_or_default().to_string();
+        assert!(message.contains(names), "{uri}: {message}");
+    }
+}
+
+#[tokio::test]
+async fn dyad_events_are_the_events_the_series_counts() {
+    let f = relations_fixture("dyadevents");
+    for (query, directed) in [("a=USA&b=CHN", false), ("a=USA/GOV&b=CHN&directed=true", true)] {
+        let (x, y) = if directed { ("USA/GOV", "CHN") } else { ("USA", "CHN") };
+        let opts = DyadOptions { directed, ..DyadOptions::new(Period::Month) };
+        let c = DyadCollector::new(Actor::parse(x).expect("a"), Actor::parse(y).expect("b"), opts);
+        let want: Vec<u64> =
+            stored(&f, &["USA", "CHN"], &[]).iter().filter(|e| c.accepts(e)).map(|e| e.id.0).collect();
+        assert!(!want.is_empty(), "{query}");
+        // Walk the pages, two events at a time.
+        let (mut got, mut cursor) = (Vec::new(), String::new());
+        loop {
+            let v = get(&f.app, &format!("/v1/dyad/events?{query}&limit=2{cursor}")).await.json();
+            for e in v["events"].as_array().expect("events") {
+                got.push(e["id"].as_u64().expect("id"));
+                let (s, t) = (e["source"].as_str().unwrap_or(""), e["target"].as_str().unwrap_or(""));
+                let usa_chn = s.starts_with("USA") && t.starts_with("CHN");
+                assert!(
+                    usa_chn || (!directed && s.starts_with("CHN") && t.starts_with("USA")),
+                    "{query}: {s} {t}"
+                );
+            }
+            match v["next_cursor"].as_str() {
+                Some(c) => cursor = format!("&cursor={c}"),
+                None => break,
+            }
+        }
+        assert_eq!(got, want, "{query}");
+    }
+    // Nothing between them: an empty page, not every event.
+    let v = get(&f.app, "/v1/dyad/events?a=USA&b=ZZZ").await.json();
+    assert_eq!(v["events"].as_array().map(Vec::len), Some(0));
+    assert_eq!(get(&f.app, "/v1/dyad/events?a=USA&b=CHN&cursor=x").await.error_code(), "bad_cursor");
 }

@@ -5,8 +5,8 @@ use anyhow::{bail, Context, Result};
 use axis::relations::chart::{png, svg, Scene};
 use axis::relations::period::{Period, Span};
 use axis::relations::sign::SignRule;
-use axis::relations::{read_jsonl, Actor, EventId, Evidence, RelEvent};
-use axis::store::{ActorFilter, EventQuery, Store};
+use axis::relations::{from_store, read_jsonl, Actor, EventId, Evidence, RelEvent, StoreSelection};
+use axis::store::{EventQuery, Store};
 use axis::when::Interval;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -170,47 +170,26 @@ impl RelArgs {
 
     fn load_db(&self, db: &Path, actors: &[Actor]) -> Result<(Vec<RelEvent>, EvidenceBook)> {
         let store = Store::open_read_only(db)?;
-        let span = self.span();
-        // Only the events among the actors named come out of the database (its source and target
-        // indexes serve the prefixes); agent filters and periods are the collectors' job.
-        let query = EventQuery {
-            from: span.from,
-            to: span.to,
-            actors: ActorFilter::Between(actors.iter().map(|a| a.prefix().to_string()).collect()),
+        let sel = StoreSelection {
+            span: self.span(),
             origins: self.origin.clone(),
-            ..EventQuery::default()
+            precise: self.precise.then_some(self.by),
         };
-        let (precise, by) = (self.precise, self.by);
-        let (mut events, mut negated, mut undated, mut vague) = (Vec::new(), 0u64, 0u64, 0u64);
-        let read = store.events(&query, |row| {
-            let Some(day) = row.date_start else {
-                undated += 1;
-                return true;
-            };
-            if row.negated {
-                negated += 1;
-                return true;
-            }
-            let id = EventId(row.id as u64);
-            if let Some(mut e) =
-                RelEvent::new(id, day, &row.source, &row.target, row.code.as_str(), row.goldstein)
-            {
-                e.end = row.date_end.unwrap_or(day);
-                if precise && !e.fits(by) {
-                    vague += 1;
-                } else {
-                    events.push(e);
-                }
-            }
-            true
-        })?;
+        let got = from_store(&store, actors, &sel)?;
         eprintln!(
-            "axis: {}: {read} event(s) with both sides among {}; left out {negated} negated, {undated} undated{}",
+            "axis: {}: {} event(s) with both sides among {}; left out {} negated, {} undated{}",
             db.display(),
+            got.read,
             actors.iter().map(|a| a.prefix()).collect::<Vec<_>>().join(", "),
-            if precise { format!(", {vague} dated more vaguely than a {by}") } else { String::new() }
+            got.negated,
+            got.undated,
+            if self.precise {
+                format!(", {} dated more vaguely than a {}", got.vague, self.by)
+            } else {
+                String::new()
+            }
         );
-        Ok((events, EvidenceBook::Db(store)))
+        Ok((got.events, EvidenceBook::Db(store)))
     }
 
     /// Writes the chart, if asked for.

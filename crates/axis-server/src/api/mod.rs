@@ -4,14 +4,15 @@
 //! the OpenAPI document is tested against its [`route_list`], so neither can drift from the other.
 //! Handlers parse and check their input here, then call the library on a blocking thread (`Server::read` for the store, `state::blocking` for coding).
 //!
-//! The relations endpoints (dyad series, triangle, balance, asymmetry) slot in as another file
-//! beside `events.rs` and a few rows in `routes`.
+//! The relations endpoints (dyad series, triangle, balance, asymmetry; JSON and SVG charts) are
+//! `relations.rs`.
 
 mod code;
 mod events;
 mod ingest;
 mod meta;
 mod params;
+mod relations;
 
 use crate::guard;
 use crate::state::Server;
@@ -34,6 +35,15 @@ fn routes(server: &Server) -> Vec<(Method, &'static str, MethodRouter<Server>)> 
         (Method::GET, "/v1/events", read(get(events::events))),
         (Method::GET, "/v1/documents/{id}", read(get(events::document))),
         (Method::GET, "/v1/overview", read(get(events::overview))),
+        (Method::GET, "/v1/dyad", read(get(relations::dyad))),
+        (Method::GET, "/v1/dyad.svg", read(get(relations::dyad_svg))),
+        (Method::GET, "/v1/dyad/events", read(get(relations::dyad_events))),
+        (Method::GET, "/v1/triangle", read(get(relations::triangle))),
+        (Method::GET, "/v1/triangle.svg", read(get(relations::triangle_svg))),
+        (Method::GET, "/v1/balance", read(get(relations::balance))),
+        (Method::GET, "/v1/balance.svg", read(get(relations::balance_svg))),
+        (Method::GET, "/v1/asymmetry", read(get(relations::asymmetry))),
+        (Method::GET, "/v1/asymmetry.svg", read(get(relations::asymmetry_svg))),
         (Method::POST, "/v1/code", read(post(code::code).layer(DefaultBodyLimit::max(limits.body)))),
         (
             Method::POST,

@@ -82,7 +82,7 @@ pub(crate) fn date(k: &str, v: &str) -> Result<Date, ApiError> {
     Date::parse(v).map_err(|e| ApiError::bad_request("bad_parameter", format!("{k}: {e}")))
 }
 
-fn flag(k: &str, v: &str) -> Result<bool, ApiError> {
+pub(crate) fn flag(k: &str, v: &str) -> Result<bool, ApiError> {
     match v {
         "" | "1" | "true" | "yes" => Ok(true),
         "0" | "false" | "no" => Ok(false),
@@ -99,7 +99,7 @@ pub(crate) fn number(k: &str, v: &str, min: i64, max: i64) -> Result<i64, ApiErr
 
 /// A code-like value (actor prefix, CAMEO prefix, origin): short and non-empty. Anything else
 /// is matched literally by the store (values are bound, never spliced into SQL).
-fn code(k: &str, v: String) -> Result<String, ApiError> {
+pub(crate) fn code(k: &str, v: String) -> Result<String, ApiError> {
     if v.is_empty() || v.len() > 64 {
         return Err(ApiError::bad_request("bad_parameter", format!("{k}: expected 1–64 characters")));
     }

@@ -17,6 +17,7 @@
 //!   frustration index.
 //! - [`asymmetry`]: who is the senior partner — aid, visits, appeals and concessions by
 //!   direction, initiated cooperation, and the COW capability (CINC) ratio.
+//! - [`from_store`]: the stored events among some actors, for every reader of a database.
 //! - [`chart`]: the charts, drawn once as a [`chart::Scene`] and rendered to SVG or PNG.
 //!
 //! Each analysis has a collector fed one event at a time (`push`), mergeable (`merge`) so that
@@ -45,9 +46,11 @@ mod edges;
 mod input;
 pub mod period;
 pub mod sign;
+mod stored;
 pub mod triangle;
 
 pub use input::{read_jsonl, Evidence, ReadError, ReadSummary};
+pub use stored::{from_store, StoreEvents, StoreSelection};
 
 use crate::cameo::{EventCode, QuadClass};
 use crate::dict::Code;

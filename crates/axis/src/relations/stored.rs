@@ -1,0 +1,73 @@
+//! Events in: the store's compact rows among some actors, as [`RelEvent`]s whose ids are row ids.
+//!
+//! One definition for every reader of a database — the `axis dyad|triangle|balance|asymmetry
+//! --db` commands and the server's `/v1/dyad`, `/v1/triangle`… endpoints — so both count the
+//! same events. Only events with both sides among the actors' code prefixes come out of SQL (the
+//! source and target indexes serve them); agent filters and periods stay the collectors' job.
+//! Negated and undated rows are left out and counted; with `precise`, so are events dated more
+//! vaguely than one period.
+
+use super::period::{Period, Span};
+use super::{Actor, EventId, RelEvent};
+use crate::store::{ActorFilter, EventQuery, Store, StoreError};
+
+/// Which stored events to read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoreSelection {
+    /// Days to read (first day of the event's date).
+    pub span: Span,
+    /// Only these origins (`axis`, `gdelt`, `icews`); all when empty.
+    pub origins: Vec<String>,
+    /// Leave out events whose date does not fit in one period of this length.
+    pub precise: Option<Period>,
+}
+
+/// The events read and what was left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoreEvents {
+    /// The events, in row order; [`RelEvent::id`] is the row id ([`crate::store::EventRow::id`]).
+    pub events: Vec<RelEvent>,
+    /// Rows with both sides among the actors.
+    pub read: u64,
+    /// Negated rows left out.
+    pub negated: u64,
+    /// Undated rows left out.
+    pub undated: u64,
+    /// Rows left out by `precise`.
+    pub vague: u64,
+}
+
+/// Reads the stored events among `actors` (both sides match one of their code prefixes).
+pub fn from_store(store: &Store, actors: &[Actor], sel: &StoreSelection) -> Result<StoreEvents, StoreError> {
+    let query = EventQuery {
+        from: sel.span.from,
+        to: sel.span.to,
+        actors: ActorFilter::Between(actors.iter().map(|a| a.prefix().to_string()).collect()),
+        origins: sel.origins.clone(),
+        ..EventQuery::default()
+    };
+    let mut out = StoreEvents::default();
+    let read = store.events(&query, |row| {
+        let Some(day) = row.date_start else {
+            out.undated += 1;
+            return true;
+        };
+        if row.negated {
+            out.negated += 1;
+            return true;
+        }
+        let id = EventId(row.id as u64);
+        if let Some(mut e) =
+            RelEvent::new(id, day, &row.source, &row.target, row.code.as_str(), row.goldstein)
+        {
+            e.end = row.date_end.unwrap_or(day);
+            match sel.precise {
+                Some(by) if !e.fits(by) => out.vague += 1,
+                _ => out.events.push(e),
+            }
+        }
+        true
+    })?;
+    out.read = read;
+    Ok(out)
+}
