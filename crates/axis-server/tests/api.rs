@@ -785,3 +785,84 @@ async fn dyad_events_are_the_events_the_series_counts() {
     assert_eq!(v["events"].as_array().map(Vec::len), Some(0));
     assert_eq!(get(&f.app, "/v1/dyad/events?a=USA&b=CHN&cursor=x").await.error_code(), "bad_cursor");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off_and_others_still_served() {
+    let f = fixture("slowloris", |_| {});
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(axis_server::serve_with(
+        listener,
+        f.app.clone(),
+        async {
+            let _ = stopped.await;
+        },
+        Duration::from_millis(500),
+    ));
+    let (slow, others) = tokio::task::spawn_blocking(move || {
+        // Slowloris: half the headers, then silence. The server must close the connection (a
+        // read returns end of file or a reset) instead of waiting forever; the 60 s read timeout
+        // only keeps a broken server from hanging the test.
+        let slow: Vec<std::thread::JoinHandle<bool>> = (0..8)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+                    s.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+                    s.write_all(b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ").expect("write");
+                    let mut buf = Vec::new();
+                    match s.read_to_end(&mut buf) {
+                        Ok(_) => !String::from_utf8_lossy(&buf).contains("\"status\":\"ok\""),
+                        Err(e) => {
+                            e.kind() != std::io::ErrorKind::WouldBlock
+                                && e.kind() != std::io::ErrorKind::TimedOut
+                        }
+                    }
+                })
+            })
+            .collect();
+        // Meanwhile the server answers everyone else.
+        let others: Vec<u16> = (0..5).map(|_| raw_get(addr, "/v1/health").0).collect();
+        (slow.into_iter().map(|h| h.join().expect("slow client")).collect::<Vec<bool>>(), others)
+    })
+    .await
+    .expect("clients");
+    assert!(slow.iter().all(|&cut| cut), "a slow client was never disconnected: {slow:?}");
+    assert!(others.iter().all(|&s| s == 200), "{others:?}");
+    stop.send(()).expect("stop");
+    server.await.expect("join").expect("serve");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bounded_load_on_loopback_gets_no_errors() {
+    let f = fixture("load", |_| {});
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(axis_server::serve(listener, f.app.clone(), async {
+        let _ = stopped.await;
+    }));
+    // 16 clients × 25 requests over the read endpoints, each on its own connection.
+    let paths = ["/v1/health", "/v1/events?limit=5", "/v1/overview", "/v1/stats", "/v1/documents/1"];
+    let failures = tokio::task::spawn_blocking(move || {
+        let clients: Vec<std::thread::JoinHandle<Vec<String>>> = (0..16)
+            .map(|c| {
+                std::thread::spawn(move || {
+                    (0..25)
+                        .map(|i| paths[(c + i) % paths.len()])
+                        .filter_map(|path| {
+                            let (status, body) = raw_get(addr, path);
+                            (status != 200).then(|| format!("{path}: {status} {body}"))
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        clients.into_iter().flat_map(|h| h.join().expect("client")).collect::<Vec<String>>()
+    })
+    .await
+    .expect("clients");
+    assert!(failures.is_empty(), "{} errors, first: {:?}", failures.len(), failures.first());
+    stop.send(()).expect("stop");
+    server.await.expect("join").expect("serve");
+}

@@ -6,8 +6,9 @@
 use super::input::InputArgs;
 use crate::output::pad;
 use anyhow::{bail, Result};
-use axis::code::Coder;
+use axis::code::{Coded, Coder};
 use axis::io::{EventFormat, EventRecord, EventWriter, QuantityRecord};
+use axis::petrarch::Petrarch;
 use axis::text::Document;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
@@ -51,10 +52,58 @@ pub struct CodeArgs {
 /// Documents coded per parallel batch.
 const BATCH: usize = 256;
 
+/// A document longer than this (in bytes of text) is coded on its own, sentence by sentence, its
+/// events written as each sentence is done: memory then stays bounded by the document's length,
+/// however many events it holds (a 10 MB run of "China accused Russia" gives ~500,000).
+pub(super) const LARGE_DOCUMENT: usize = 1 << 20;
+
 /// Where coded events go.
 enum Sink<W: Write> {
     Table(W),
     Records(EventWriter<W>),
+}
+
+impl<W: Write> Sink<W> {
+    fn write(
+        &mut self,
+        doc: &Document,
+        records: &[EventRecord],
+        quantities: &[QuantityRecord],
+    ) -> Result<()> {
+        match self {
+            Sink::Records(w) => {
+                for r in records {
+                    w.write(r)?;
+                }
+                for q in quantities {
+                    w.write_quantity(q)?;
+                }
+            }
+            Sink::Table(out) => print_table(out, doc, records, quantities)?,
+        }
+        Ok(())
+    }
+}
+
+/// The records of one coded sentence range (a document, or one sentence of a large one).
+fn records(
+    coder: &Coder<'_>,
+    doc: &Document,
+    c: &Coded,
+    args: &CodeArgs,
+) -> (Vec<EventRecord>, Vec<QuantityRecord>) {
+    let events = c
+        .events
+        .iter()
+        .filter(|e| !(args.no_negated && e.negated))
+        .map(|e| EventRecord::new(coder, doc, e))
+        .collect();
+    let quantities = if args.quantities {
+        c.quantities.iter().map(|(s, q)| QuantityRecord::new(doc, c, *s, q)).collect()
+    } else {
+        Vec::new()
+    };
+    (events, quantities)
 }
 
 /// Runs `axis code`.
@@ -88,42 +137,30 @@ pub fn run(args: CodeArgs) -> Result<()> {
     let (mut sentences, mut events) = (0usize, 0usize);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, sink: &mut Sink<_>| -> Result<()> {
-        let coded: Vec<(Vec<EventRecord>, Vec<QuantityRecord>)> = pool.install(|| {
+        // Large documents are left out of the parallel pass (`None`) and streamed below.
+        type Records = (Vec<EventRecord>, Vec<QuantityRecord>);
+        let coded: Vec<Option<Records>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|doc| {
-                    let mut c = coder.code_document(doc, false);
-                    if let Some(p) = &petrarch {
-                        p.apply(doc, &mut c, true);
-                    }
-                    let events = c
-                        .events
-                        .iter()
-                        .filter(|e| !(args.no_negated && e.negated))
-                        .map(|e| EventRecord::new(&coder, doc, e))
-                        .collect();
-                    let quantities = if args.quantities {
-                        c.quantities.iter().map(|(s, q)| QuantityRecord::new(doc, &c, *s, q)).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    (events, quantities)
+                    (doc.text().len() <= LARGE_DOCUMENT).then(|| {
+                        let mut c = coder.code_document(doc, false);
+                        if let Some(p) = &petrarch {
+                            p.apply(doc, &mut c, true);
+                        }
+                        records(&coder, doc, &c, &args)
+                    })
                 })
                 .collect()
         });
-        for (doc, (records, quantities)) in batch.iter().zip(&coded) {
+        for (doc, coded) in batch.iter().zip(coded) {
             sentences += doc.sentences().len();
-            events += records.len();
-            match sink {
-                Sink::Records(w) => {
-                    for r in records {
-                        w.write(r)?;
-                    }
-                    for q in quantities {
-                        w.write_quantity(q)?;
-                    }
+            match coded {
+                Some((records, quantities)) => {
+                    events += records.len();
+                    sink.write(doc, &records, &quantities)?;
                 }
-                Sink::Table(out) => print_table(out, doc, records, quantities)?,
+                None => events += stream_document(&coder, petrarch.as_ref(), doc, &args, sink)?,
             }
         }
         batch.clear();
@@ -156,13 +193,59 @@ pub fn run(args: CodeArgs) -> Result<()> {
     Ok(())
 }
 
+/// Codes a large document sentence by sentence, writing each sentence's events (and quantities)
+/// as soon as it is done; returns the number of events written. The table format prints the
+/// document's header once and each sentence's quantities after its events.
+fn stream_document<W: Write>(
+    coder: &Coder<'_>,
+    petrarch: Option<&Petrarch>,
+    doc: &Document,
+    args: &CodeArgs,
+    sink: &mut Sink<W>,
+) -> Result<usize> {
+    let mut count = 0;
+    if let Sink::Table(out) = sink {
+        print_header(out, doc)?;
+    }
+    coder.code_document_each(doc, false, |_, c| -> Result<()> {
+        let (records, quantities) = match petrarch {
+            Some(p) => {
+                let mut c = c.clone();
+                p.apply(doc, &mut c, true);
+                records(coder, doc, &c, args)
+            }
+            None => records(coder, doc, c, args),
+        };
+        count += records.len();
+        match sink {
+            Sink::Table(out) => print_rows(out, &records, &quantities),
+            Sink::Records(_) => sink.write(doc, &records, &quantities),
+        }
+    })?;
+    if let Sink::Table(out) = sink {
+        writeln!(out)?;
+    }
+    Ok(count)
+}
+
 pub(super) fn print_table(
     out: &mut impl Write,
     doc: &Document,
     records: &[EventRecord],
     quantities: &[QuantityRecord],
 ) -> Result<()> {
+    print_header(out, doc)?;
+    print_rows(out, records, quantities)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn print_header(out: &mut impl Write, doc: &Document) -> Result<()> {
     writeln!(out, "== {}  story date {}", doc.id, doc.date.map_or("unknown".into(), |d| d.to_string()))?;
+    Ok(())
+}
+
+fn print_rows(out: &mut impl Write, records: &[EventRecord], quantities: &[QuantityRecord]) -> Result<()> {
     let mut last = usize::MAX;
     for r in records {
         if r.sentence != last {
@@ -208,6 +291,5 @@ pub(super) fn print_table(
             },
         )?;
     }
-    writeln!(out)?;
     Ok(())
 }

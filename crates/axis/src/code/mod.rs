@@ -101,7 +101,7 @@ pub struct Coder<'d> {
 }
 
 /// Everything the coder found in one document.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Coded {
     /// Per sentence: its dates and actor mentions.
     pub sentences: Vec<(SentenceDates, Vec<Mention>)>,
@@ -137,11 +137,51 @@ impl<'d> Coder<'d> {
 
     /// Codes a document; with `trace`, also records why each candidate pattern did or did not fire.
     pub fn code_document(&self, doc: &Document, trace: bool) -> Coded {
+        let mut coded = Coded::default();
+        let done: Result<(), std::convert::Infallible> =
+            self.code_sentences(doc, trace, true, &mut coded, &mut |_, _| Ok(()));
+        match done {
+            Ok(()) => coded,
+        }
+    }
+
+    /// Codes a document one sentence at a time, for documents too large to hold all their events:
+    /// after each sentence, `each` gets its index and the coder's state holding that sentence's
+    /// events, quantities and trace only, and the dates and mentions of that sentence (which quantity
+    /// records refer to; earlier sentences' slots in `sentences` are left empty). All of it is
+    /// dropped before the next sentence, so memory is bounded by the document's own size (text and
+    /// tokens), never by its number of events. The events are the
+    /// same, in the same order, as [`Coder::code_document`]'s. An error from `each` stops coding.
+    pub fn code_document_each<E>(
+        &self,
+        doc: &Document,
+        trace: bool,
+        mut each: impl FnMut(usize, &Coded) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.code_sentences(doc, trace, false, &mut Coded::default(), &mut each)
+    }
+
+    fn code_sentences<E>(
+        &self,
+        doc: &Document,
+        trace: bool,
+        keep: bool,
+        coded: &mut Coded,
+        each: &mut dyn FnMut(usize, &Coded) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut finder = MentionFinder::new(self.dict);
         let mut timeline = Timeline::new(doc.date);
         let mut salience = Salience::default();
-        let mut coded = Coded::default();
         for (index, sentence) in doc.sentences().iter().enumerate() {
+            if !keep {
+                coded.events.clear();
+                coded.quantities.clear();
+                coded.trace.clear();
+                // Earlier sentences' dates and mentions are not needed any more: keep the slot.
+                if let Some(done) = coded.sentences.last_mut() {
+                    *done = Default::default();
+                }
+            }
             let tokens = doc.sentence_tokens(sentence);
             let mut dates = SentenceDates::default();
             timeline.date_sentence(doc.text(), doc.lower(), tokens, &mut dates);
@@ -153,12 +193,13 @@ impl<'d> Coder<'d> {
             quantity::find_into(doc.text(), doc.lower(), tokens, &mentions, &dates, &mut found);
             coded.quantities.extend(found.into_iter().map(|q| (index, q)));
             let first = coded.events.len();
-            syntax::events_into(self, doc, index, tokens, &actors, &matches, &dates, &mut coded, trace);
+            syntax::events_into(self, doc, index, tokens, &actors, &matches, &dates, coded, trace);
             salience.push_sentence(index, &actors);
             salience.push_subjects(index, subject_groups(&coded.events[first..]));
             coded.sentences.push((dates, mentions));
+            each(index, coded)?;
         }
-        coded
+        Ok(())
     }
 }
 

@@ -59,15 +59,44 @@ impl std::error::Error for DictError {}
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DictErrors(pub Vec<DictError>);
 
+/// Most problems [`DictErrors`] lists; a file that is wrong on every one of a million lines
+/// gives a readable message, not a million lines (the errors themselves are all kept).
+pub const MAX_LISTED: usize = 50;
+
 impl fmt::Display for DictErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
         writeln!(f, "{n} problem{} in the dictionaries:", if n == 1 { "" } else { "s" })?;
-        for e in &self.0 {
+        for e in self.0.iter().take(MAX_LISTED) {
             writeln!(f, "  {e}")?;
+        }
+        if n > MAX_LISTED {
+            writeln!(f, "  ... and {} more", n - MAX_LISTED)?;
         }
         Ok(())
     }
 }
 
 impl std::error::Error for DictErrors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_million_problems_list_the_first_fifty() {
+        let errors = DictErrors(
+            (1..=1_000_000)
+                .map(|line| DictError {
+                    path: "big.txt".into(),
+                    line,
+                    kind: DictErrorKind::Syntax("no name".into()),
+                })
+                .collect(),
+        );
+        let text = errors.to_string();
+        assert!(text.starts_with("1000000 problems in the dictionaries:\n  big.txt:1: "), "{text}");
+        assert_eq!(text.lines().count(), 1 + MAX_LISTED + 1);
+        assert!(text.ends_with("  ... and 999950 more\n"), "{text}");
+    }
+}
