@@ -27,7 +27,8 @@
 //! with distinct stories, not with reprints. Texts with fewer than [`MIN_SHINGLES`] shingles are
 //! never compared — in a dozen words, agreement says nothing about copying.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
+use std::sync::OnceLock;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -170,16 +171,16 @@ pub(crate) fn find_original(
     sig: &Signature,
     threshold: f64,
 ) -> rusqlite::Result<Option<(i64, f64)>> {
-    let mut candidates: Vec<i64> = Vec::new();
-    {
-        let mut st = conn.prepare_cached("SELECT doc FROM near_dup_bands WHERE band = ? AND hash = ?")?;
-        for (band, hash) in sig.bands().iter().enumerate() {
-            let rows = st.query_map(params![band as i64, hash], |r| r.get::<_, i64>(0))?;
-            for doc in rows {
-                candidates.push(doc?);
-            }
-        }
-    }
+    // One statement for all bands: each `band = b AND hash = ?` term is a primary-key probe.
+    let sql = BAND_LOOKUP.get_or_init(|| {
+        let terms: Vec<String> = (0..BANDS).map(|b| format!("(band = {b} AND hash = ?{})", b + 1)).collect();
+        format!("SELECT doc FROM near_dup_bands WHERE {}", terms.join(" OR "))
+    });
+    let mut candidates: Vec<i64> = {
+        let mut st = conn.prepare_cached(sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(sig.bands()), |r| r.get::<_, i64>(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
     candidates.sort_unstable();
     candidates.dedup();
     let mut st = conn.prepare_cached("SELECT minhash FROM documents WHERE id = ?")?;
@@ -195,17 +196,20 @@ pub(crate) fn find_original(
     Ok(best)
 }
 
-/// Indexes document `doc` as an original: its signature and its band keys.
+/// Indexes document `doc`, stored with `sig` in its `minhash` column, as an original: its band keys.
 pub(crate) fn index(conn: &Connection, doc: i64, sig: &Signature) -> rusqlite::Result<()> {
-    conn.prepare_cached("UPDATE documents SET minhash = ? WHERE id = ?")?
-        .execute(params![sig.to_bytes(), doc])?;
-    let mut st =
-        conn.prepare_cached("INSERT OR IGNORE INTO near_dup_bands (band, hash, doc) VALUES (?, ?, ?)")?;
-    for (band, hash) in sig.bands().iter().enumerate() {
-        st.execute(params![band as i64, hash, doc])?;
-    }
+    let sql = BAND_INSERT.get_or_init(|| {
+        let rows: Vec<String> = (0..BANDS).map(|b| format!("({b}, ?{}, ?{})", b + 1, BANDS + 1)).collect();
+        format!("INSERT OR IGNORE INTO near_dup_bands (band, hash, doc) VALUES {}", rows.join(", "))
+    });
+    let mut values: Vec<i64> = sig.bands().to_vec();
+    values.push(doc);
+    conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
+
+static BAND_LOOKUP: OnceLock<String> = OnceLock::new();
+static BAND_INSERT: OnceLock<String> = OnceLock::new();
 
 #[cfg(test)]
 pub(crate) mod tests {

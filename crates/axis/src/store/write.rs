@@ -91,13 +91,13 @@ pub(crate) fn has_hash(conn: &Connection, hash: &[u8; 32]) -> rusqlite::Result<b
     Ok(st.query_row([&hash[..]], |_| Ok(())).optional()?.is_some())
 }
 
-/// Inserts a document with its sentences, events and quantities; `None` when its text is
-/// already stored.
+/// Inserts a document with its sentences, events and quantities (and its signature, when it
+/// has one); `None` when its text is already stored.
 pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> rusqlite::Result<Option<i64>> {
     let mut st = conn.prepare_cached(
         "INSERT OR IGNORE INTO documents
-         (doc_key, source, url, title, story_date, content_hash, text, text_offset, dict_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (doc_key, source, url, title, story_date, content_hash, text, text_offset, dict_version, minhash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     let n = st.execute(params![
         d.key,
@@ -109,6 +109,7 @@ pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> ru
         d.text,
         d.text_offset,
         dict,
+        d.signature.as_ref().map(Signature::to_bytes),
     ])?;
     if n == 0 {
         return Ok(None);
