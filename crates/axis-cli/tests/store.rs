@@ -224,8 +224,8 @@ fn unwritable_database_paths_fail_clearly() {
     assert!(!dir.join("missing.db").exists(), "export never creates a database");
 }
 
-/// A corpus big enough to kill mid-ingest: the demo stories, each numbered so every text is new,
-/// and every tenth a repeat of an earlier one.
+/// A corpus big enough to kill mid-ingest: the demo stories, each numbered so every text is new
+/// (and a near-duplicate of the story's first copy), and every tenth a repeat of an earlier one.
 fn big_corpus(path: &Path, copies: usize) -> usize {
     let demo = std::fs::read_to_string(demo()).unwrap();
     let records: Vec<serde_json::Value> = demo.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -259,6 +259,9 @@ fn killed_ingest_resumes_to_the_same_database() {
     ok(&axis(&["ingest", p(&corpus), "--db", p(&clean), "--batch", "16"]));
     let total = count(&clean, "documents");
     assert!(total > 3000, "{total}");
+    // The numbered reprints are near-duplicates of the first: the resumed run must link them alike.
+    let linked = count(&clean, "documents WHERE duplicate_of IS NOT NULL");
+    assert!(linked > 2000 && linked < total, "{linked} of {total} linked");
 
     let killed = dir.join("killed.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_axis"))
@@ -321,4 +324,99 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(&e, &dest).unwrap();
         }
     }
+}
+
+/// A wire story (written for this test) and the corpus of it: the story, two papers' reprints
+/// (own headline and byline, a sentence cut or changed), another story on the same topic.
+const WIRE: &str = "WASHINGTON (Wire) - The United States imposed new sanctions on Iran on Monday, \
+    targeting companies that the Treasury said had helped ship Iranian oil to buyers in Asia. \
+    Treasury officials said the measures froze the assets of twelve firms and barred Americans from \
+    dealing with them. Iran's foreign ministry condemned the move as economic terrorism and said it \
+    would not change Tehran's policy. The sanctions follow talks in Vienna that ended last month \
+    without an agreement on Iran's nuclear programme. European diplomats said they still hoped to \
+    bring both sides back to the table before the summer. Oil prices rose slightly after the \
+    announcement, traders in London said.";
+
+fn syndicated(dir: &Path) -> PathBuf {
+    let copy_a = format!("Sanctions widened\nBy Our Wire Service\n{WIRE}");
+    let copy_b = WIRE.replace(
+        "Oil prices rose slightly after the announcement, traders in London said.",
+        "Markets barely moved.",
+    );
+    let other = "TEHRAN (Wire) - Iran said on Thursday it had seized a tanker in the Gulf of Oman, \
+        days after Washington announced new sanctions on companies shipping its oil. State television \
+        said the ship was carrying smuggled fuel and that its crew of sixteen had been detained. The \
+        United States called the seizure harassment and demanded the crew's release.";
+    let rows = [
+        ("wire-1", "Wire", WIRE.to_string()),
+        ("daily-4", "Daily", copy_a),
+        ("other-1", "Wire", other.to_string()),
+        ("gazette-2", "Gazette", copy_b),
+    ];
+    let mut out = String::new();
+    for (id, source, text) in rows {
+        let r = serde_json::json!({ "id": id, "date": "2022-06-06", "source": source, "text": text });
+        out.push_str(&r.to_string());
+        out.push('\n');
+    }
+    let path = dir.join("syndicated.jsonl");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+#[test]
+fn syndicated_copies_are_linked_and_their_events_counted_once() {
+    let dir = tempdir("near-dup");
+    let corpus = syndicated(&dir);
+    let (db, apart) = (dir.join("axis.db"), dir.join("apart.db"));
+    let out = axis(&["ingest", p(&corpus), "--db", p(&db)]);
+    ok(&out);
+    let summary = text(&out.stderr);
+    assert!(
+        summary.contains("4 document(s) added, 0 skipped as duplicate(s), 0 failed, 2 linked"),
+        "{summary}"
+    );
+    ok(&axis(&["ingest", p(&corpus), "--db", p(&apart), "--no-near-dup"]));
+    // Both copies point at the wire story, with their similarity; their events are not stored.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let links: Vec<(String, Option<i64>, Option<f64>)> = conn
+        .prepare("SELECT doc_key, duplicate_of, similarity FROM documents ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(links[0], ("wire-1".to_string(), None, None));
+    assert_eq!((links[2].1, links[2].2), (None, None), "another story on the same topic");
+    for i in [1, 3] {
+        let s = links[i].2.expect("a similarity");
+        assert_eq!(links[i].1, Some(1), "{:?}", links[i]);
+        assert!((0.7..1.0).contains(&s), "{:?}", links[i]);
+    }
+    let (events, events_apart) = (count(&db, "events"), count(&apart, "events"));
+    let wire_events: i64 =
+        conn.query_row("SELECT count(*) FROM events WHERE doc = 1", [], |r| r.get(0)).unwrap();
+    assert!(wire_events > 0);
+    let copies_apart: i64 = rusqlite::Connection::open(&apart)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc
+             WHERE d.doc_key IN ('daily-4', 'gazette-2')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(copies_apart >= wire_events, "the copies code (about) the wire story's events again");
+    assert_eq!(events_apart, events + copies_apart, "without detection each copy is counted again");
+    let csv = ok(&axis(&["export", "--db", p(&db), "--format", "csv"]));
+    assert_eq!(csv.lines().count() as i64, events + 1);
+    let stats = ok(&axis(&["stats", "--db", p(&db)]));
+    assert!(stats.contains("documents  4\n  near-duplicates 2 "), "{stats}");
+    assert!(stats.contains(&format!("events     {events}\n")), "{stats}");
+    let stats = ok(&axis(&["stats", "--db", p(&apart)]));
+    assert!(stats.contains("near-duplicates 0 "), "{stats}");
+    // A threshold outside (0, 1] is refused.
+    let bad = axis(&["ingest", p(&corpus), "--db", p(&db), "--near-dup-threshold", "1.5"]);
+    assert!(!bad.status.success());
+    assert!(text(&bad.stderr).contains("not a similarity in (0, 1]"), "{}", text(&bad.stderr));
 }

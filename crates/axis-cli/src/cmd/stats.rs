@@ -19,6 +19,12 @@ pub fn run(args: StatsArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(out, "database   {}", args.store.db.display())?;
     writeln!(out, "documents  {}", s.documents)?;
+    // Syndicated copies: stored and linked to the document they copy, their events not stored.
+    writeln!(
+        out,
+        "  near-duplicates {} (linked to an earlier document, events counted once)",
+        s.near_duplicates
+    )?;
     writeln!(out, "sentences  {}", s.sentences)?;
     writeln!(out, "events     {}", s.events)?;
     writeln!(out, "quantities {}", s.quantities)?;

@@ -70,6 +70,9 @@ pub struct StoredDocument {
     pub sentences: Vec<(u32, u32)>,
     /// Its events, in id order.
     pub events: Vec<StoredEvent>,
+    /// For a near-duplicate: the original's row id and the estimated similarity. A copy has no
+    /// sentences or events of its own; they are the original's.
+    pub duplicate_of: Option<(i64, f64)>,
 }
 
 /// Events of one QuadClass in one month.
@@ -187,7 +190,8 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT id, doc_key, source, url, title, story_date, text FROM documents WHERE id = ?",
+                "SELECT id, doc_key, source, url, title, story_date, text, duplicate_of, similarity
+                 FROM documents WHERE id = ?",
             )
             .map_err(err)?;
         let mut rows = st.query([id]).map_err(err)?;
@@ -204,6 +208,10 @@ impl Store {
             text: r.get(6).map_err(err)?,
             sentences: Vec::new(),
             events: Vec::new(),
+            duplicate_of: match (r.get(7).map_err(err)?, r.get::<_, Option<f64>>(8).map_err(err)?) {
+                (Some(original), similarity) => Some((original, similarity.unwrap_or(1.0))),
+                (None, _) => None,
+            },
         };
         drop(rows);
         let mut st = self

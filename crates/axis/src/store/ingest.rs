@@ -7,9 +7,17 @@
 //! coded. A kill at any point loses at
 //! most the batch in flight, which the next run codes and writes again with the same ids — so a
 //! resumed ingest ends with the database an uninterrupted one makes. Memory holds one batch.
+//!
+//! Near-duplicates (syndicated copies, see [`near_dup`](super::near_dup)): the coding threads
+//! also compute each text's MinHash signature; the writer, in input order, looks each one up in
+//! the band index (which holds every original committed before it, this transaction's included)
+//! and stores a copy as a linked document row without sentences, events or quantities, or an
+//! original with its signature indexed. The lookup depends only on the documents stored before,
+//! so a resumed ingest links exactly as an uninterrupted one.
 
 use super::hash::content_hash;
-use super::write::{has_hash, insert_document, CodedDoc};
+use super::near_dup::{self, Signature};
+use super::write::{has_hash, insert_copy, insert_document, CodedDoc};
 use super::{Store, StoreError};
 use crate::code::Coder;
 use crate::io::{Input, InputError, ReadOptions, Reader};
@@ -25,30 +33,41 @@ pub struct IngestOptions {
     pub read: ReadOptions,
     /// Documents per transaction (and per parallel coding round).
     pub batch: usize,
+    /// Near-duplicate detection: the estimated Jaccard similarity (0–1] of word 5-gram sets from
+    /// which a document is stored as a copy of an earlier one; `None` turns detection off (no
+    /// signatures computed, looked up or indexed). Default
+    /// [`near_dup::DEFAULT_THRESHOLD`](super::near_dup::DEFAULT_THRESHOLD).
+    pub near_dup: Option<f64>,
 }
 
 impl Default for IngestOptions {
     fn default() -> IngestOptions {
-        IngestOptions { read: ReadOptions::default(), batch: 256 }
+        IngestOptions {
+            read: ReadOptions::default(),
+            batch: 256,
+            near_dup: Some(near_dup::DEFAULT_THRESHOLD),
+        }
     }
 }
 
 /// What an ingest did (so far, when handed to a progress callback).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IngestReport {
-    /// Documents stored.
+    /// Documents stored (near-duplicates included).
     pub added: u64,
+    /// Documents stored as near-duplicates of an earlier one: linked, their events not counted.
+    pub near_duplicates: u64,
     /// Documents skipped because their text was already stored.
     pub duplicates: u64,
     /// Records or files that could not be read (each was reported).
     pub failed: u64,
     /// Warnings reported (documents still read).
     pub warnings: u64,
-    /// Sentences of the documents stored.
+    /// Sentences of the documents stored (near-duplicates have none).
     pub sentences: u64,
-    /// Events coded in the documents stored.
+    /// Events stored (near-duplicates have none).
     pub events: u64,
-    /// Quantities found in the documents stored.
+    /// Quantities stored (near-duplicates have none).
     pub quantities: u64,
 }
 
@@ -83,6 +102,7 @@ pub fn ingest(
         coder,
         dict_version,
         batch_size: opts.batch.max(1),
+        near_dup: opts.near_dup,
         pending: Vec::new(),
         pending_hashes: FxHashSet::default(),
         coded: Vec::new(),
@@ -105,6 +125,7 @@ struct Run<'s, 'c, 'd> {
     coder: &'c Coder<'d>,
     dict_version: &'c str,
     batch_size: usize,
+    near_dup: Option<f64>,
     pending: Vec<(Document, [u8; 32])>,
     pending_hashes: FxHashSet<[u8; 32]>,
     /// Coded, waiting to be written while the next batch is coded.
@@ -154,13 +175,20 @@ impl Run<'_, '_, '_> {
     /// Codes the pending batch in parallel while the batch coded before it is written, in
     /// input order, in one transaction; with `last`, writes what is left.
     fn flush(&mut self, on: &mut dyn FnMut(IngestProgress<'_>), last: bool) -> Result<(), StoreError> {
-        let coder = self.coder;
+        let (coder, near_dup) = (self.coder, self.near_dup);
         let pending = std::mem::take(&mut self.pending);
         let ready = std::mem::take(&mut self.coded);
         let (store, dict_version, report) = (&mut *self.store, self.dict_version, &mut self.report);
+        let code = |(d, h): &(Document, [u8; 32])| {
+            let mut c = CodedDoc::new(coder, d, *h);
+            if near_dup.is_some() {
+                c.signature = Signature::of(&c.text);
+            }
+            c
+        };
         let (coded, written) = rayon::join(
-            || pending.par_iter().map(|(d, h)| CodedDoc::new(coder, d, *h)).collect::<Vec<_>>(),
-            || write_batch(store, &ready, dict_version, report),
+            || pending.par_iter().map(code).collect::<Vec<_>>(),
+            || write_batch(store, &ready, dict_version, near_dup, report),
         );
         self.coded = coded;
         self.coded_hashes = std::mem::take(&mut self.pending_hashes);
@@ -174,11 +202,14 @@ impl Run<'_, '_, '_> {
     }
 }
 
-/// Writes coded documents in order in one transaction; whether there was anything to write.
+/// Writes coded documents in order in one transaction, each near-duplicate (at `near_dup`) as a
+/// linked copy and each other document with its signature indexed; whether there was anything
+/// to write.
 fn write_batch(
     store: &mut Store,
     coded: &[CodedDoc],
     dict_version: &str,
+    near_dup: Option<f64>,
     report: &mut IngestReport,
 ) -> Result<bool, StoreError> {
     if coded.is_empty() {
@@ -189,8 +220,25 @@ fn write_batch(
     let tx = store.conn.transaction().map_err(err)?;
     let mut added = IngestReport::default();
     for d in coded {
+        let original = match (&d.signature, near_dup) {
+            (Some(sig), Some(threshold)) => near_dup::find_original(&tx, sig, threshold).map_err(err)?,
+            _ => None,
+        };
+        if let Some((original, similarity)) = original {
+            match insert_copy(&tx, d, dict_version, original, similarity).map_err(err)? {
+                Some(_) => {
+                    added.added += 1;
+                    added.near_duplicates += 1;
+                }
+                None => added.duplicates += 1,
+            }
+            continue;
+        }
         match insert_document(&tx, d, dict_version).map_err(err)? {
-            Some(_) => {
+            Some(id) => {
+                if let Some(sig) = &d.signature {
+                    near_dup::index(&tx, id, sig).map_err(err)?;
+                }
                 added.added += 1;
                 added.sentences += d.sentences.len() as u64;
                 added.events += d.events.len() as u64;
@@ -201,6 +249,7 @@ fn write_batch(
     }
     tx.commit().map_err(err)?;
     report.added += added.added;
+    report.near_duplicates += added.near_duplicates;
     report.duplicates += added.duplicates;
     report.sentences += added.sentences;
     report.events += added.events;

@@ -6,7 +6,9 @@
 //! * [`ingest`]: documents from an [`io::Reader`](crate::io::Reader), coded in parallel and written
 //!   by one writer in input order, in batched transactions. A document whose text is already
 //!   stored (same SHA-256) is skipped, so re-running an ingest — complete or killed halfway —
-//!   ends with exactly the database an uninterrupted run makes.
+//!   ends with exactly the database an uninterrupted run makes. A syndicated copy of a stored
+//!   story (near-duplicate text, see [`near_dup`]) is stored as a document linked to the
+//!   original, without events of its own, so analytics, exports and stats count the story once.
 //! * [`Store::insert_imported`]: events coded elsewhere (GDELT, ICEWS, …) as [`ImportRow`]s,
 //!   idempotent on `(origin, origin_id)`.
 //! * [`recode`]: stored documents coded again after a dictionary change, replacing only their
@@ -26,12 +28,15 @@
 //! dictionary version that coded it), `sentences` (byte spans into the text), `events` (every
 //! field of `EventRecord`, plus `origin`, `origin_id`, `dict_version` and an `attributes` JSON
 //! object for columns only an import source has) and `quantities`. Evidence columns are NULL for
-//! imported rows. Migrations are listed in order and applied on open.
+//! imported rows. Near-duplicate documents have `duplicate_of` (the original's id) and
+//! `similarity`; originals their MinHash signature and rows in `near_dup_bands`. Migrations are
+//! listed in order and applied on open.
 
 mod browse;
 mod error;
 mod hash;
 mod ingest;
+pub mod near_dup;
 mod query;
 mod recode;
 mod schema;

@@ -99,8 +99,10 @@ pub struct OriginCount {
 /// What a store holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Documents.
+    /// Documents (near-duplicates included).
     pub documents: u64,
+    /// Documents stored as near-duplicates of an earlier one (linked, their events not counted).
+    pub near_duplicates: u64,
     /// Sentences.
     pub sentences: u64,
     /// Quantities.
@@ -368,6 +370,7 @@ impl Store {
         };
         let mut stats = Stats {
             documents: count("SELECT count(*) FROM documents")?,
+            near_duplicates: count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")?,
             sentences: count("SELECT count(*) FROM sentences")?,
             quantities: count("SELECT count(*) FROM quantities")?,
             events: count("SELECT count(*) FROM events")?,

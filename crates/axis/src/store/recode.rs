@@ -4,7 +4,8 @@
 //! version differs from the coder's; each batch is coded in parallel and written in one
 //! transaction that replaces the documents' sentences, axis events and quantities (imported events
 //! are never touched) and records the new version. A killed recode loses only the batch in flight,
-//! and the next run picks up the documents still on another version.
+//! and the next run picks up the documents still on another version. Near-duplicates (copies of
+//! a stored story) are left as they are: their events are their original's.
 
 use super::hash::content_hash;
 use super::write::{write_coding, CodedDoc};
@@ -37,7 +38,8 @@ pub fn recode(
 ) -> Result<RecodeProgress, StoreError> {
     let path = store.path.clone();
     let err = |e| StoreError::sqlite(&path, e);
-    const STALE: &str = "(dict_version IS NULL OR dict_version <> ?1)";
+    // Near-duplicates are never coded: their events are their original's.
+    const STALE: &str = "duplicate_of IS NULL AND (dict_version IS NULL OR dict_version <> ?1)";
     let total: i64 = store
         .conn
         .query_row(&format!("SELECT count(*) FROM documents WHERE {STALE}"), [dict_version], |r| r.get(0))

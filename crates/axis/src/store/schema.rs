@@ -109,6 +109,22 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX documents_dict_version ON documents(dict_version);
     ",
+    // 3: near-duplicates (`near_dup`). A syndicated copy keeps its document row, linked to the
+    // original by `duplicate_of` with the estimated `similarity`, and has no sentences, events or
+    // quantities of its own. Originals carry their MinHash signature (`minhash`) and one row per
+    // LSH band in `near_dup_bands`. Documents stored before this version are not indexed.
+    "
+    ALTER TABLE documents ADD COLUMN duplicate_of INTEGER REFERENCES documents(id);
+    ALTER TABLE documents ADD COLUMN similarity REAL;
+    ALTER TABLE documents ADD COLUMN minhash BLOB;
+    CREATE INDEX documents_duplicate_of ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+    CREATE TABLE near_dup_bands (
+        band INTEGER NOT NULL,
+        hash INTEGER NOT NULL,
+        doc  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, hash, doc)
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -399,3 +399,157 @@ fn has_text_uses_the_content_hash() {
     let offset: i64 = store.conn.query_row("SELECT text_offset FROM documents", [], |r| r.get(0)).unwrap();
     assert_eq!(offset, "Date: 2019-02-02\n\n".len() as i64);
 }
+
+/// A JSONL corpus: the wire story, an unrelated short item, the edited copy, another story on the
+/// same topic, and the wire story again with a different id (an exact duplicate).
+fn syndicated_corpus(dir: &std::path::Path) -> PathBuf {
+    use near_dup::tests::{COPY, OTHER, WIRE};
+    let line = |id: &str, date: &str, title: &str, source: &str, text: &str| {
+        serde_json::json!({ "id": id, "date": date, "title": title, "source": source, "text": text })
+            .to_string()
+    };
+    let lines = [
+        line("wire-1", "2023-05-16", "Russia, China sign gas deal", "Wire", WIRE),
+        line("short", "2023-05-16", "Brief", "Daily", "Russia accused Ukraine of provocations."),
+        line("paper-7", "2023-05-17", "Gas pipeline deal struck", "Daily", COPY),
+        line("other-2", "2023-05-19", "China to buy more Russian energy", "Wire", OTHER),
+        line("paper-9", "2023-05-17", "Russia, China sign gas deal", "Gazette", WIRE),
+    ];
+    let path = dir.join("syndicated.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+fn documents(store: &Store) -> Vec<(String, Option<i64>, Option<f64>, bool)> {
+    let mut st = store
+        .conn
+        .prepare("SELECT doc_key, duplicate_of, similarity, minhash IS NOT NULL FROM documents ORDER BY id")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn events_of(store: &Store, key: &str) -> i64 {
+    store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc WHERE d.doc_key = ?",
+            [key],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_syndicated_copy_is_linked_and_its_events_not_counted() {
+    let p = parts();
+    let dir = tempdir("near-dup");
+    let corpus = syndicated_corpus(&dir);
+    let mut store = Store::open(dir.join("a.db")).unwrap();
+    let (report, problems) = run_ingest(&mut store, &p, std::slice::from_ref(&corpus), "v1");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((report.added, report.near_duplicates, report.duplicates), (4, 1, 1));
+    let docs = documents(&store);
+    let keys: Vec<&str> = docs.iter().map(|d| d.0.as_str()).collect();
+    assert_eq!(keys, ["wire-1", "short", "paper-7", "other-2"]);
+    let (_, original, similarity, indexed) = &docs[2];
+    assert_eq!(*original, Some(1), "the copy points at the wire story");
+    assert!(
+        similarity.unwrap() >= near_dup::DEFAULT_THRESHOLD && similarity.unwrap() < 1.0,
+        "{similarity:?}"
+    );
+    assert!(!indexed, "copies are not indexed");
+    assert_eq!((docs[0].1, docs[0].3), (None, true), "the original is indexed");
+    assert_eq!((docs[1].1, docs[1].3), (None, false), "too short to compare");
+    assert_eq!((docs[3].1, docs[3].3), (None, true), "another story on the topic is its own");
+    // The copy has no sentences, events or quantities; the wire story has events.
+    let wire_events = events_of(&store, "wire-1");
+    assert!(wire_events > 0);
+    assert_eq!(events_of(&store, "paper-7"), 0);
+    assert_eq!(count(&store, "SELECT count(*) FROM sentences WHERE doc = 3"), 0);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.near_duplicates), (4, 1));
+    assert_eq!(stats.events, report.events);
+    assert_eq!(collect(&store, &EventQuery::default()).len() as u64, report.events);
+    let copy = store.document(3).unwrap().unwrap();
+    assert_eq!(copy.duplicate_of, Some((1, similarity.unwrap())));
+    assert!(copy.events.is_empty() && copy.sentences.is_empty());
+    assert_eq!(store.document(1).unwrap().unwrap().duplicate_of, None);
+
+    // Idempotent: a second run adds nothing.
+    let dump = documents(&store);
+    let (again, _) = run_ingest(&mut store, &p, std::slice::from_ref(&corpus), "v1");
+    assert_eq!((again.added, again.duplicates), (0, 5));
+    assert_eq!(documents(&store), dump);
+
+    // Recode never codes the copy.
+    let coder = Coder::new(&p.dict, &p.verbs, &p.cameo);
+    let progress = recode(&mut store, &coder, "v2", 2, &mut |_| {}).unwrap();
+    assert_eq!(progress.recoded, 3);
+    assert_eq!(events_of(&store, "paper-7"), 0);
+    assert_eq!(events_of(&store, "wire-1"), wire_events);
+}
+
+#[test]
+fn near_duplicates_do_not_depend_on_batches_and_can_be_turned_off() {
+    let p = parts();
+    let dir = tempdir("near-dup-batches");
+    let corpus = syndicated_corpus(&dir);
+    let coder = Coder::new(&p.dict, &p.verbs, &p.cameo);
+    let mut runs = Vec::new();
+    for batch in [1, 2, 100] {
+        let mut store = Store::in_memory().unwrap();
+        let opts = IngestOptions { batch, ..IngestOptions::default() };
+        ingest(&mut store, &coder, "v1", std::slice::from_ref(&corpus), &opts, &mut |_| {}).unwrap();
+        let bands = count(&store, "SELECT count(*) FROM near_dup_bands");
+        assert_eq!(bands, 2 * near_dup::BANDS as i64, "two originals long enough to index");
+        runs.push(documents(&store));
+    }
+    assert!(runs.windows(2).all(|w| w[0] == w[1]), "{runs:?}");
+
+    // Off: the copy is a document of its own, with its events.
+    let mut store = Store::in_memory().unwrap();
+    let opts = IngestOptions { near_dup: None, ..IngestOptions::default() };
+    let r = ingest(&mut store, &coder, "v1", std::slice::from_ref(&corpus), &opts, &mut |_| {}).unwrap();
+    assert_eq!((r.added, r.near_duplicates), (4, 0));
+    assert_eq!(events_of(&store, "paper-7"), events_of(&store, "wire-1"));
+    assert_eq!(count(&store, "SELECT count(*) FROM near_dup_bands"), 0);
+    // A strict threshold keeps the lightly edited copy apart too.
+    let mut store = Store::in_memory().unwrap();
+    let opts = IngestOptions { near_dup: Some(0.99), ..IngestOptions::default() };
+    let r = ingest(&mut store, &coder, "v1", std::slice::from_ref(&corpus), &opts, &mut |_| {}).unwrap();
+    assert_eq!(r.near_duplicates, 0);
+}
+
+#[test]
+fn a_version_2_database_is_migrated_and_its_documents_left_unindexed() {
+    let p = parts();
+    let dir = tempdir("migrate-near-dup");
+    let path = dir.join("v2.db");
+    {
+        let old = Store::open_at_version(&path, 2);
+        let wire = near_dup::tests::WIRE;
+        old.conn
+            .execute(
+                "INSERT INTO documents (id, doc_key, content_hash, text, dict_version) VALUES (1, 'old', ?, ?, 'v1')",
+                rusqlite::params![&content_hash(wire)[..], wire],
+            )
+            .unwrap();
+        assert_eq!(old.schema_version().unwrap(), 2);
+    }
+    let e = Store::open_read_only(&path).unwrap_err();
+    assert!(matches!(e.kind, StoreErrorKind::TooOld { found: 2, .. }), "{e}");
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(documents(&store), [("old".to_string(), None, None, false)]);
+    assert_eq!(store.stats().unwrap().near_duplicates, 0);
+    // Documents stored before the migration are not indexed: the wire story is an exact
+    // duplicate of the old document, but its edited copy is not found and becomes an original.
+    let corpus = syndicated_corpus(&dir);
+    let (report, _) = run_ingest(&mut store, &p, std::slice::from_ref(&corpus), "v1");
+    assert_eq!((report.added, report.duplicates, report.near_duplicates), (3, 2, 0));
+    let docs = documents(&store);
+    assert_eq!((docs[2].0.as_str(), docs[2].1, docs[2].3), ("paper-7", None, true));
+}

@@ -3,6 +3,7 @@
 //! Every write runs inside a transaction the caller holds, so a batch of documents — each with its
 //! sentences, events and quantities — commits whole or not at all.
 
+use super::near_dup::Signature;
 use super::{Store, StoreError, StoreErrorKind, AXIS_ORIGIN};
 use crate::cameo::{CameoTable, EventCode};
 use crate::code::Coder;
@@ -45,6 +46,9 @@ pub(crate) struct CodedDoc {
     pub sentences: Vec<(u32, u32)>,
     pub events: Vec<EventRecord>,
     pub quantities: Vec<QuantityRecord>,
+    /// The text's MinHash signature, when ingest looks for near-duplicates and the text is long
+    /// enough to have one.
+    pub signature: Option<Signature>,
 }
 
 impl CodedDoc {
@@ -77,6 +81,7 @@ impl CodedDoc {
                 .iter()
                 .map(|(s, q)| QuantityRecord::new(doc, &coded, *s, q))
                 .collect(),
+            signature: None,
         }
     }
 }
@@ -86,13 +91,13 @@ pub(crate) fn has_hash(conn: &Connection, hash: &[u8; 32]) -> rusqlite::Result<b
     Ok(st.query_row([&hash[..]], |_| Ok(())).optional()?.is_some())
 }
 
-/// Inserts a document with its sentences, events and quantities; `None` when its text is
-/// already stored.
+/// Inserts a document with its sentences, events and quantities (and its signature, when it
+/// has one); `None` when its text is already stored.
 pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> rusqlite::Result<Option<i64>> {
     let mut st = conn.prepare_cached(
         "INSERT OR IGNORE INTO documents
-         (doc_key, source, url, title, story_date, content_hash, text, text_offset, dict_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (doc_key, source, url, title, story_date, content_hash, text, text_offset, dict_version, minhash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     let n = st.execute(params![
         d.key,
@@ -104,6 +109,7 @@ pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> ru
         d.text,
         d.text_offset,
         dict,
+        d.signature.as_ref().map(Signature::to_bytes),
     ])?;
     if n == 0 {
         return Ok(None);
@@ -111,6 +117,36 @@ pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> ru
     let id = conn.last_insert_rowid();
     write_coding(conn, id, d, dict, false)?;
     Ok(Some(id))
+}
+
+/// Inserts a near-duplicate: the document row alone, linked to `original` with the estimated
+/// `similarity` — no sentences, events or quantities, so nothing it reports is counted twice.
+/// `None` when its text is already stored.
+pub(crate) fn insert_copy(
+    conn: &Connection,
+    d: &CodedDoc,
+    dict: &str,
+    original: i64,
+    similarity: f64,
+) -> rusqlite::Result<Option<i64>> {
+    let mut st = conn.prepare_cached(
+        "INSERT OR IGNORE INTO documents (doc_key, source, url, title, story_date, content_hash, text,
+         text_offset, dict_version, duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    let n = st.execute(params![
+        d.key,
+        d.source,
+        d.url,
+        d.title,
+        d.story_date.map(|x| x.to_string()),
+        &d.hash[..],
+        d.text,
+        d.text_offset,
+        dict,
+        original,
+        similarity,
+    ])?;
+    Ok((n > 0).then(|| conn.last_insert_rowid()))
 }
 
 /// Writes a document's sentences, axis events and quantities, with `replace` first deleting
