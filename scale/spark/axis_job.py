@@ -45,8 +45,8 @@ from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
-# The event record axis writes (crates/axis/src/io/events.rs, EventRecord); fields not listed
-# here stay in the JSON lines copy.
+# The event record axis writes (crates/axis/src/io/events.rs, EventRecord), every field, in order:
+# the Parquet events hold everything the JSON lines do.
 EVENT_SCHEMA = T.StructType(
     [
         T.StructField("doc", T.StringType()),
@@ -61,10 +61,14 @@ EVENT_SCHEMA = T.StructType(
         T.StructField("source_actor", T.StringType()),
         T.StructField("source_agent", T.StringType()),
         T.StructField("source_text", T.StringType()),
+        T.StructField("source_start", T.LongType()),
+        T.StructField("source_end", T.LongType()),
         T.StructField("target", T.StringType()),
         T.StructField("target_actor", T.StringType()),
         T.StructField("target_agent", T.StringType()),
         T.StructField("target_text", T.StringType()),
+        T.StructField("target_start", T.LongType()),
+        T.StructField("target_end", T.LongType()),
         T.StructField("code", T.StringType()),
         T.StructField("root", T.StringType()),
         T.StructField("quad_class", T.IntegerType()),
@@ -74,6 +78,10 @@ EVENT_SCHEMA = T.StructType(
         T.StructField("negated", T.BooleanType()),
         T.StructField("modality", T.StringType()),
         T.StructField("verb", T.StringType()),
+        T.StructField("verb_start", T.LongType()),
+        T.StructField("verb_end", T.LongType()),
+        T.StructField("pattern_start", T.LongType()),
+        T.StructField("pattern_end", T.LongType()),
         T.StructField("pattern", T.StringType()),
         T.StructField("url", T.StringType()),
     ]
@@ -395,9 +403,11 @@ def main():
     coded = docs.mapPartitions(code_partition(axis_name, args.threads))
     raw = spark.createDataFrame(coded.map(lambda s: (s,)), "value string")
     events = raw.select("value", F.from_json("value", EVENT_SCHEMA).alias("e")).persist()
-    # Quantities are not asked for; anything else would be a record kind this job does not know.
     n_events = events.count()
     events.select("value").write.mode("overwrite").text(os.path.join(args.out, "events_jsonl"))
+    unread = events.filter(F.col("e").isNull()).count()
+    if unread:
+        raise SystemExit(f"{unread} line(s) axis wrote are not JSON event records; see events_jsonl/")
     flat = events.select("e.*")
     day = F.to_date("date_start")
     (
