@@ -37,6 +37,7 @@ SPARK_HOME="$("$PY" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file
 export PYSPARK_PYTHON="$PY" PYSPARK_DRIVER_PYTHON="$PY" SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOG_DIR="$WORK/logs" SPARK_WORKER_DIR="$WORK/work" SPARK_LOCAL_DIRS="$WORK/tmp"
 mkdir -p "$SPARK_LOG_DIR" "$SPARK_WORKER_DIR" "$SPARK_LOCAL_DIRS"
+rm -rf "$SPARK_WORKER_DIR"/app-* "$WORK/out1" "$WORK/out2" # earlier runs' executors and results
 java -version 2>&1 | head -1 >&2
 
 # 2. The binary.
