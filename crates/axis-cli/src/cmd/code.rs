@@ -1,7 +1,13 @@
 //! `axis code`: documents in, events out — as a table, JSON lines, TSV, CSV or Phoenix TSV.
 //!
 //! Documents are read in batches and coded in parallel (one coder shared by all threads); events
-//! are written in input order, so output is the same for any number of threads.
+//! are written in input order, so output is the same for any number of threads, and flushed after
+//! every batch, so that a consumer at the other end of a pipe sees them as they come.
+//!
+//! Streaming mode (`--stdin --jsonl`) reads JSON lines documents from standard input and writes
+//! JSON lines events: dictionaries are loaded once per process, memory stays flat (one batch at
+//! a time) and an empty input is an empty output, not an error — the contract of Spark's
+//! `RDD.pipe` and `mapPartitions` (one process per partition) and of any batch system.
 
 use super::input::InputArgs;
 use crate::output::pad;
@@ -37,6 +43,14 @@ pub struct CodeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutFormat::Table)]
     pub format: OutFormat,
+    /// Streaming mode: read JSON lines documents from standard input (as `--input-format jsonl
+    /// -`); an empty input is not an error. With `--jsonl`, this is the filter to run from
+    /// Spark's `RDD.pipe`/`mapPartitions` or any batch system (see "Scaling out" in the README).
+    #[arg(long, conflicts_with_all = ["paths", "input_format"])]
+    pub stdin: bool,
+    /// Write events as JSON lines (the same as `--format jsonl`).
+    #[arg(long, conflicts_with = "format")]
+    pub jsonl: bool,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -107,7 +121,14 @@ fn records(
 }
 
 /// Runs `axis code`.
-pub fn run(args: CodeArgs) -> Result<()> {
+pub fn run(mut args: CodeArgs) -> Result<()> {
+    if args.jsonl {
+        args.format = OutFormat::Jsonl;
+    }
+    if args.stdin {
+        args.input.input_format = super::input::FormatArg::Jsonl;
+        args.input.paths = vec!["-".into()];
+    }
     if args.quantities && !matches!(args.format, OutFormat::Table | OutFormat::Jsonl) {
         bail!("--quantities needs --format jsonl or table (TSV, CSV and Phoenix have event columns only)");
     }
@@ -136,7 +157,8 @@ pub fn run(args: CodeArgs) -> Result<()> {
     };
     let (mut sentences, mut events) = (0usize, 0usize);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Document>, sink: &mut Sink<_>| -> Result<()> {
+    type Out = std::io::BufWriter<std::io::StdoutLock<'static>>;
+    let mut flush = |batch: &mut Vec<Document>, sink: &mut Sink<Out>| -> Result<()> {
         // Large documents are left out of the parallel pass (`None`) and streamed below.
         type Records = (Vec<EventRecord>, Vec<QuantityRecord>);
         let coded: Vec<Option<Records>> = pool.install(|| {
@@ -163,6 +185,10 @@ pub fn run(args: CodeArgs) -> Result<()> {
                 None => events += stream_document(&coder, petrarch.as_ref(), doc, &args, sink)?,
             }
         }
+        match sink {
+            Sink::Records(w) => w.flush()?,
+            Sink::Table(out) => out.flush()?,
+        }
         batch.clear();
         Ok(())
     };
@@ -180,7 +206,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
             w.finish()?;
         }
     }
-    if docs == 0 {
+    if docs == 0 && !args.stdin {
         bail!(
             "no documents read{}",
             if skipped > 0 { format!(" ({skipped} skipped, see above)") } else { String::new() }

@@ -403,6 +403,11 @@ impl<W: Write> EventWriter<W> {
         self.count
     }
 
+    /// Flushes what was written so far, so that a reader at the other end of a pipe sees it.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     /// Flushes and returns the inner writer.
     pub fn finish(mut self) -> io::Result<W> {
         self.out.flush()?;
