@@ -311,6 +311,35 @@ impl ImportRow {
         put("lat", e.lat.map(Value::from));
         put("lon", e.lon.map(Value::from));
         put("date_added", e.date_added.map(|d| Value::from(d.to_string())));
+        // GDELT's breakdown of the actor codes and its three geo blocks, so that a GDELT export
+        // writes back every column it read.
+        let text = |s: &str| (!s.is_empty()).then(|| Value::from(s));
+        put("geo_type", e.geo_type.map(Value::from));
+        put("geo_adm1", text(&e.geo_adm1));
+        put("geo_adm2", text(&e.geo_adm2));
+        put("geo_feature", text(&e.geo_feature));
+        for (side, detail, place) in
+            [("source", &e.source_detail, &e.source_geo), ("target", &e.target_detail, &e.target_geo)]
+        {
+            for (name, part) in crate::import::ActorDetail::NAMES.iter().zip(detail.parts()) {
+                put(&format!("{side}_{name}"), text(part));
+            }
+            put(&format!("{side}_geo_type"), place.kind.map(Value::from));
+            put(&format!("{side}_geo_name"), text(&place.name));
+            put(&format!("{side}_geo_country"), text(&place.country));
+            put(&format!("{side}_geo_adm1"), text(&place.adm1));
+            put(&format!("{side}_geo_adm2"), text(&place.adm2));
+            put(&format!("{side}_geo_lat"), place.lat.map(Value::from));
+            put(&format!("{side}_geo_lon"), place.lon.map(Value::from));
+            put(&format!("{side}_geo_feature"), text(&place.feature));
+        }
+        // The stored root and quad class follow the code; a file that said otherwise is kept.
+        if e.root != e.code.root() {
+            put("file_root", Some(Value::from(e.root)));
+        }
+        if e.quad_class != e.code.quad_class() {
+            put("file_quad_class", Some(Value::from(e.quad_class.number())));
+        }
         row
     }
 
@@ -392,7 +421,7 @@ impl Store {
                 let granularity =
                     r.date_granularity.or(r.date_start.map(|_| Granularity::Day)).map(|g| g.as_str());
                 let attributes = (!r.attributes.is_empty())
-                    .then(|| serde_json::Value::Object(r.attributes.clone()).to_string());
+                    .then(|| serde_json::to_string(&r.attributes).unwrap_or_default());
                 let n = st
                     .execute(params![
                         origin,
