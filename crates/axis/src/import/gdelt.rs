@@ -344,7 +344,7 @@ pub fn parse_row(
 }
 
 /// Reads the geo block whose `_Type` is column `at` into `place` (emptied first). Latitude and
-/// longitude are read only for a place with a type (GDELT leaves type 0 blocks empty).
+/// longitude are not read for type 0, "no place" (GDELT leaves those blocks empty).
 #[allow(clippy::too_many_arguments)]
 fn read_place(
     f: &[&[u8]; MAX_COLUMNS],
@@ -367,7 +367,7 @@ fn read_place(
         }
     };
     let lat = at + 4 + usize::from(adm2);
-    if place.kind.is_some_and(|k| k > 0) {
+    if place.kind != Some(0) {
         place.lat = optional_f64(f[lat]).ok_or_else(|| bad(lat, names.lat, "a number"))?;
         place.lon = optional_f64(f[lat + 1]).ok_or_else(|| bad(lat + 1, names.lon, "a number"))?;
     }
