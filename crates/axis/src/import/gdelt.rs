@@ -343,8 +343,8 @@ pub fn parse_row(
     Ok(())
 }
 
-/// Reads the geo block whose `_Type` is column `at` into `place` (emptied first). Latitude and
-/// longitude are not read for type 0, "no place" (GDELT leaves those blocks empty).
+/// Reads the geo block whose `_Type` is column `at` into `place` (emptied first). A block of type
+/// 0, "no place", is left empty whatever its other columns say.
 #[allow(clippy::too_many_arguments)]
 fn read_place(
     f: &[&[u8]; MAX_COLUMNS],
@@ -366,11 +366,12 @@ fn read_place(
             Some(parse_u64(k).filter(|&k| k <= 5).ok_or_else(|| bad(at, names.kind, "a geo type 0-5"))? as u8)
         }
     };
-    let lat = at + 4 + usize::from(adm2);
-    if place.kind != Some(0) {
-        place.lat = optional_f64(f[lat]).ok_or_else(|| bad(lat, names.lat, "a number"))?;
-        place.lon = optional_f64(f[lat + 1]).ok_or_else(|| bad(lat + 1, names.lon, "a number"))?;
+    if place.kind == Some(0) {
+        return Ok(());
     }
+    let lat = at + 4 + usize::from(adm2);
+    place.lat = optional_f64(f[lat]).ok_or_else(|| bad(lat, names.lat, "a number"))?;
+    place.lon = optional_f64(f[lat + 1]).ok_or_else(|| bad(lat + 1, names.lon, "a number"))?;
     text(&mut place.name, f[at + 1], names.name, path, number, warnings);
     text(&mut place.country, f[at + 2], names.country, path, number, warnings);
     text(&mut place.adm1, f[at + 3], names.adm1, path, number, warnings);
