@@ -420,3 +420,43 @@ fn syndicated_copies_are_linked_and_their_events_counted_once() {
     assert!(!bad.status.success());
     assert!(text(&bad.stderr).contains("not a similarity in (0, 1]"), "{}", text(&bad.stderr));
 }
+
+#[test]
+fn gdelt_export_imports_back_and_exports_the_same_file() {
+    let dir = tempdir("gdelt-round-trip");
+    let (db, db2) = (dir.join("a.db"), dir.join("b.db"));
+    ok(&axis(&["ingest", p(&demo()), "--db", p(&db)]));
+    let first = dir.join("first.tsv");
+    let out = axis(&["export", "--db", p(&db), "--format", "gdelt", "--output", p(&first)]);
+    ok(&out);
+    let file = std::fs::read_to_string(&first).unwrap();
+    assert!(file.lines().count() >= 5, "{file}");
+    assert!(file.lines().all(|l| l.split('\t').count() == 61), "{file}");
+    ok(&axis(&["import", "gdelt", p(&first), "--db", p(&db2)]));
+    let second = ok(&axis(&["export", "--db", p(&db2), "--format", "gdelt"]));
+    assert_eq!(second, file);
+    // PLOVER lines name the same events.
+    let plover = ok(&axis(&["export", "--db", p(&db), "--format", "plover"]));
+    assert_eq!(
+        plover.lines().count(),
+        file.lines().count() + text(&out.stderr).matches("without any date").count()
+    );
+    for line in plover.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(
+            v["id"].as_str().unwrap().starts_with("axis-") && v["actor"].is_array() && v["event"].is_array(),
+            "{line}"
+        );
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_says_how_to_build_it() {
+    let dir = tempdir("no-parquet");
+    let db = dir.join("a.db");
+    ok(&axis(&["ingest", p(&demo()), "--db", p(&db)]));
+    let out = axis(&["export", "--db", p(&db), "--format", "parquet", "--output", p(&dir.join("e.parquet"))]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("--features parquet"), "{}", text(&out.stderr));
+}

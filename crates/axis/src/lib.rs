@@ -28,6 +28,7 @@ pub mod cameo;
 pub mod code;
 pub mod dict;
 pub mod eval;
+pub mod export;
 pub mod import;
 pub mod io;
 pub mod mention;

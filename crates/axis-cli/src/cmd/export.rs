@@ -1,4 +1,5 @@
-//! `axis export`: stored events out, filtered, as CSV, JSON lines, TSV or Phoenix TSV.
+//! `axis export`: stored events out, filtered, as CSV, JSON lines, TSV, Phoenix TSV, PLOVER JSON
+//! lines, GDELT 2.0 TSV or (built with `--features parquet`) Parquet.
 //!
 //! Rows stream from the database straight to the writer, so exports of any size run in flat
 //! memory.
@@ -6,7 +7,10 @@
 use super::input::parse_date;
 use super::store_args::{open_read_only, StoreArgs};
 use anyhow::Result;
+use anyhow::{bail, Context};
+use axis::export::{GdeltWriter, PloverWriter};
 use axis::io::{EventFormat, EventWriter};
+use axis::store::Store;
 use axis::store::{ActorFilter, EventQuery};
 use axis::when::Date;
 use clap::{Args, ValueEnum};
@@ -24,6 +28,14 @@ pub enum ExportFormat {
     Tsv,
     /// Phoenix-compatible tab-separated (26 columns, no header).
     Phoenix,
+    /// PLOVER JSON lines: PLOVER's field names (event, mode, actor, recipient, quad_code…) plus
+    /// the CAMEO code.
+    Plover,
+    /// GDELT 2.0 event file (61 tab-separated columns, no header): `axis import gdelt` reads it
+    /// back.
+    Gdelt,
+    /// Parquet (needs --output; only in builds with `--features parquet`).
+    Parquet,
 }
 
 /// Arguments of `axis export`.
@@ -93,6 +105,9 @@ impl ExportArgs {
 /// Runs `axis export`.
 pub fn run(args: ExportArgs) -> Result<()> {
     let store = open_read_only(&args.store.db)?;
+    if args.format == ExportFormat::Parquet {
+        return parquet(&store, &args);
+    }
     let out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(
             std::fs::File::create(path)
@@ -100,13 +115,34 @@ pub fn run(args: ExportArgs) -> Result<()> {
         ),
         None => Box::new(std::io::stdout().lock()),
     };
+    let out = std::io::BufWriter::new(out);
     let format = match args.format {
         ExportFormat::Csv => EventFormat::Csv,
         ExportFormat::Jsonl => EventFormat::Jsonl,
         ExportFormat::Tsv => EventFormat::Tsv,
         ExportFormat::Phoenix => EventFormat::Phoenix,
+        ExportFormat::Plover => {
+            let mut w = PloverWriter::new(out);
+            each_record(&store, &args, |r| w.write(r))?;
+            let n = w.written();
+            w.finish().context("writing the export")?;
+            eprintln!("axis: {n} event(s) exported");
+            return Ok(());
+        }
+        ExportFormat::Gdelt => {
+            let mut w = GdeltWriter::new(out);
+            each_record(&store, &args, |r| w.write(r).map(|_| ()))?;
+            let (n, undated) = (w.written(), w.undated());
+            w.finish().context("writing the export")?;
+            eprintln!("axis: {n} event(s) exported");
+            if undated > 0 {
+                eprintln!("axis: {undated} event(s) without any date left out (a GDELT row needs SQLDATE)");
+            }
+            return Ok(());
+        }
+        ExportFormat::Parquet => unreachable!("handled above"),
     };
-    let mut writer = EventWriter::new(std::io::BufWriter::new(out), format);
+    let mut writer = EventWriter::new(out, format);
     let mut failure = None;
     store.event_records(&args.query(), |r| match writer.write(&r) {
         Ok(()) => true,
@@ -128,4 +164,49 @@ pub fn run(args: ExportArgs) -> Result<()> {
     }
     eprintln!("axis: {n} event(s) exported");
     Ok(())
+}
+
+/// Streams the selected events to `write`, stopping at its first error.
+fn each_record(
+    store: &Store,
+    args: &ExportArgs,
+    mut write: impl FnMut(&axis::store::ExportRecord) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut failure = None;
+    store.export_records(&args.query(), |r| match write(&r) {
+        Ok(()) => true,
+        Err(e) => {
+            failure = Some(e);
+            false
+        }
+    })?;
+    match failure {
+        Some(e) => Err(anyhow::Error::new(e).context("writing the export")),
+        None => Ok(()),
+    }
+}
+
+/// `--format parquet`: a file, since Parquet's footer is written last.
+#[cfg(feature = "parquet")]
+fn parquet(store: &Store, args: &ExportArgs) -> Result<()> {
+    let Some(path) = &args.output else {
+        bail!("--format parquet writes a file: give it with --output events.parquet");
+    };
+    let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut w = axis::export::ParquetWriter::new(std::io::BufWriter::new(file))
+        .with_context(|| format!("writing {}", path.display()))?;
+    each_record(store, args, |r| w.write(r)).with_context(|| format!("writing {}", path.display()))?;
+    let n = w.written();
+    w.finish().with_context(|| format!("writing {}", path.display()))?;
+    eprintln!("axis: {n} event(s) exported to {}", path.display());
+    Ok(())
+}
+
+/// `--format parquet` in a build without the feature.
+#[cfg(not(feature = "parquet"))]
+fn parquet(_store: &Store, _args: &ExportArgs) -> Result<()> {
+    bail!(
+        "this axis was built without Parquet support: rebuild it with \
+         `cargo build --release --features parquet` (or `cargo install --path crates/axis-cli --features parquet`)"
+    )
 }

@@ -17,7 +17,7 @@
 
 use super::lines::{Line, LineReader};
 use super::{parse_f64, parse_u64, parse_yyyymmdd, push_text, Added, ImportError, ImportErrorKind, Imported};
-use super::{Flow, ImportedEvent, Origin, Summary};
+use super::{ActorDetail, Flow, ImportedEvent, Origin, Place, Summary};
 use crate::cameo::{EventCode, QuadClass};
 use crate::dict::Code;
 use std::path::Path;
@@ -29,8 +29,11 @@ const GLOBALEVENTID: usize = 0;
 const SQLDATE: usize = 1;
 const ACTOR1CODE: usize = 5;
 const ACTOR1NAME: usize = 6;
+/// `Actor1CountryCode`, the first of the eight parts of the actor code.
+const ACTOR1DETAIL: usize = 7;
 const ACTOR2CODE: usize = 15;
 const ACTOR2NAME: usize = 16;
+const ACTOR2DETAIL: usize = 17;
 const ISROOTEVENT: usize = 25;
 const EVENTCODE: usize = 26;
 const EVENTROOTCODE: usize = 28;
@@ -44,20 +47,88 @@ const AVGTONE: usize = 34;
 /// Where the layout-dependent columns are.
 struct Layout {
     origin: Origin,
-    /// `ActionGeo_Type`; full name, country, latitude and longitude follow at fixed offsets.
-    action_geo: usize,
-    /// Offset of `_Lat` from `_Type` (4 in 1.0, 5 in 2.0 where `ADM2Code` comes first).
-    lat_offset: usize,
+    /// `Actor1Geo_Type`, `Actor2Geo_Type` and `ActionGeo_Type`: the three geo blocks.
+    geo: [usize; 3],
+    /// Whether the geo blocks have `ADM2Code` (2.0), which shifts `_Lat` from 4 after `_Type` to 5.
+    adm2: bool,
     date_added: usize,
     url: Option<usize>,
 }
 
 const GDELT1_HISTORICAL: Layout =
-    Layout { origin: Origin::Gdelt1, action_geo: 49, lat_offset: 4, date_added: 56, url: None };
+    Layout { origin: Origin::Gdelt1, geo: [35, 42, 49], adm2: false, date_added: 56, url: None };
 const GDELT1_DAILY: Layout =
-    Layout { origin: Origin::Gdelt1, action_geo: 49, lat_offset: 4, date_added: 56, url: Some(57) };
+    Layout { origin: Origin::Gdelt1, geo: [35, 42, 49], adm2: false, date_added: 56, url: Some(57) };
 const GDELT2: Layout =
-    Layout { origin: Origin::Gdelt2, action_geo: 51, lat_offset: 5, date_added: 59, url: Some(60) };
+    Layout { origin: Origin::Gdelt2, geo: [35, 43, 51], adm2: true, date_added: 59, url: Some(60) };
+
+/// Column names of a geo block, for messages.
+struct GeoNames {
+    kind: &'static str,
+    name: &'static str,
+    country: &'static str,
+    adm1: &'static str,
+    adm2: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+    feature: &'static str,
+}
+
+const GEO_NAMES: [GeoNames; 3] = [
+    GeoNames {
+        kind: "Actor1Geo_Type",
+        name: "Actor1Geo_FullName",
+        country: "Actor1Geo_CountryCode",
+        adm1: "Actor1Geo_ADM1Code",
+        adm2: "Actor1Geo_ADM2Code",
+        lat: "Actor1Geo_Lat",
+        lon: "Actor1Geo_Long",
+        feature: "Actor1Geo_FeatureID",
+    },
+    GeoNames {
+        kind: "Actor2Geo_Type",
+        name: "Actor2Geo_FullName",
+        country: "Actor2Geo_CountryCode",
+        adm1: "Actor2Geo_ADM1Code",
+        adm2: "Actor2Geo_ADM2Code",
+        lat: "Actor2Geo_Lat",
+        lon: "Actor2Geo_Long",
+        feature: "Actor2Geo_FeatureID",
+    },
+    GeoNames {
+        kind: "ActionGeo_Type",
+        name: "ActionGeo_FullName",
+        country: "ActionGeo_CountryCode",
+        adm1: "ActionGeo_ADM1Code",
+        adm2: "ActionGeo_ADM2Code",
+        lat: "ActionGeo_Lat",
+        lon: "ActionGeo_Long",
+        feature: "ActionGeo_FeatureID",
+    },
+];
+
+const DETAIL_NAMES: [[&str; 8]; 2] = [
+    [
+        "Actor1CountryCode",
+        "Actor1KnownGroupCode",
+        "Actor1EthnicCode",
+        "Actor1Religion1Code",
+        "Actor1Religion2Code",
+        "Actor1Type1Code",
+        "Actor1Type2Code",
+        "Actor1Type3Code",
+    ],
+    [
+        "Actor2CountryCode",
+        "Actor2KnownGroupCode",
+        "Actor2EthnicCode",
+        "Actor2Religion1Code",
+        "Actor2Religion2Code",
+        "Actor2Type1Code",
+        "Actor2Type2Code",
+        "Actor2Type3Code",
+    ],
+];
 
 fn layout(columns: usize) -> Option<&'static Layout> {
     match columns {
@@ -220,13 +291,42 @@ pub fn parse_row(
         optional_u32(f[NUMARTICLES]).ok_or_else(|| bad(NUMARTICLES, "NumArticles", "a count"))?;
     event.avg_tone = optional_f64(f[AVGTONE]).ok_or_else(|| bad(AVGTONE, "AvgTone", "a number"))?;
 
-    let geo = layout.action_geo;
-    if !matches!(f[geo], b"" | b"0") {
-        let (lat, lon) = (geo + layout.lat_offset, geo + layout.lat_offset + 1);
-        event.lat = optional_f64(f[lat]).ok_or_else(|| bad(lat, "ActionGeo_Lat", "a number"))?;
-        event.lon = optional_f64(f[lon]).ok_or_else(|| bad(lon, "ActionGeo_Long", "a number"))?;
-        text(&mut event.geo_name, f[geo + 1], "ActionGeo_FullName", path, number, warnings);
-        text(&mut event.geo_country, f[geo + 2], "ActionGeo_CountryCode", path, number, warnings);
+    for (block, (&at, names)) in layout.geo.iter().zip(&GEO_NAMES).enumerate() {
+        let mut place = match block {
+            0 => std::mem::take(&mut event.source_geo),
+            1 => std::mem::take(&mut event.target_geo),
+            // The action's place keeps its own fields (shared with ICEWS); their strings are
+            // lent to the place and given back, so no row allocates.
+            _ => Place {
+                name: std::mem::take(&mut event.geo_name),
+                country: std::mem::take(&mut event.geo_country),
+                adm1: std::mem::take(&mut event.geo_adm1),
+                adm2: std::mem::take(&mut event.geo_adm2),
+                feature: std::mem::take(&mut event.geo_feature),
+                ..Place::default()
+            },
+        };
+        let read = read_place(&f, at, layout.adm2, names, &mut place, path, number, warnings);
+        match block {
+            0 => event.source_geo = place,
+            1 => event.target_geo = place,
+            _ => {
+                event.geo_type = place.kind;
+                (event.lat, event.lon) = (place.lat, place.lon);
+                event.geo_name = place.name;
+                event.geo_country = place.country;
+                event.geo_adm1 = place.adm1;
+                event.geo_adm2 = place.adm2;
+                event.geo_feature = place.feature;
+            }
+        }
+        read?;
+    }
+    for (detail, (at, names)) in [&mut event.source_detail, &mut event.target_detail]
+        .into_iter()
+        .zip([ACTOR1DETAIL, ACTOR2DETAIL].iter().zip(&DETAIL_NAMES))
+    {
+        read_detail(detail, &f[*at..*at + 8], names, path, number, warnings);
     }
     event.date_added =
         match f[layout.date_added] {
@@ -241,6 +341,60 @@ pub fn parse_row(
         text(&mut event.url, f[url], "SOURCEURL", path, number, warnings);
     }
     Ok(())
+}
+
+/// Reads the geo block whose `_Type` is column `at` into `place` (emptied first). A block of type
+/// 0, "no place", is left empty whatever its other columns say.
+#[allow(clippy::too_many_arguments)]
+fn read_place(
+    f: &[&[u8]; MAX_COLUMNS],
+    at: usize,
+    adm2: bool,
+    names: &GeoNames,
+    place: &mut Place,
+    path: &Path,
+    number: u64,
+    warnings: &mut Vec<ImportError>,
+) -> Result<(), ImportError> {
+    place.clear();
+    let bad = |col: usize, name: &'static str, want: &'static str| {
+        ImportError::field(path, number, name, f[col], want)
+    };
+    place.kind = match f[at] {
+        b"" => None,
+        k => {
+            Some(parse_u64(k).filter(|&k| k <= 5).ok_or_else(|| bad(at, names.kind, "a geo type 0-5"))? as u8)
+        }
+    };
+    if place.kind == Some(0) {
+        return Ok(());
+    }
+    let lat = at + 4 + usize::from(adm2);
+    place.lat = optional_f64(f[lat]).ok_or_else(|| bad(lat, names.lat, "a number"))?;
+    place.lon = optional_f64(f[lat + 1]).ok_or_else(|| bad(lat + 1, names.lon, "a number"))?;
+    text(&mut place.name, f[at + 1], names.name, path, number, warnings);
+    text(&mut place.country, f[at + 2], names.country, path, number, warnings);
+    text(&mut place.adm1, f[at + 3], names.adm1, path, number, warnings);
+    if adm2 {
+        text(&mut place.adm2, f[at + 4], names.adm2, path, number, warnings);
+    }
+    text(&mut place.feature, f[lat + 2], names.feature, path, number, warnings);
+    Ok(())
+}
+
+/// Reads the eight parts of an actor code (`CountryCode` … `Type3Code`).
+fn read_detail(
+    detail: &mut ActorDetail,
+    fields: &[&[u8]],
+    names: &[&'static str; 8],
+    path: &Path,
+    number: u64,
+    warnings: &mut Vec<ImportError>,
+) {
+    for ((part, &b), &name) in detail.parts_mut().into_iter().zip(fields).zip(names) {
+        part.clear();
+        text(part, b, name, path, number, warnings);
+    }
 }
 
 /// GDELT's quad class number.

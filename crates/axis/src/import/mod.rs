@@ -201,6 +201,114 @@ pub struct ImportedEvent {
     pub lon: Option<f64>,
     /// When the row was added to the dataset (GDELT `DATEADDED`).
     pub date_added: Option<Added>,
+    /// GDELT `ActionGeo_Type`: 0 none, 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    /// state.
+    pub geo_type: Option<u8>,
+    /// GDELT `ActionGeo_ADM1Code`.
+    pub geo_adm1: String,
+    /// GDELT `ActionGeo_ADM2Code` (2.0 only).
+    pub geo_adm2: String,
+    /// GDELT `ActionGeo_FeatureID`.
+    pub geo_feature: String,
+    /// GDELT `Actor1CountryCode` … `Actor1Type3Code`: what the source actor's code is made of.
+    pub source_detail: ActorDetail,
+    /// GDELT `Actor2CountryCode` … `Actor2Type3Code`.
+    pub target_detail: ActorDetail,
+    /// GDELT `Actor1Geo_*`: where the source actor was.
+    pub source_geo: Place,
+    /// GDELT `Actor2Geo_*`: where the target actor was.
+    pub target_geo: Place,
+}
+
+/// GDELT's breakdown of an actor code into its parts, each a CAMEO code or empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ActorDetail {
+    /// `CountryCode`: the actor's country (ISO 3166 alpha-3 in CAMEO's spelling).
+    pub country: String,
+    /// `KnownGroupCode`: a known group (`UNO`, `NGO`…).
+    pub known_group: String,
+    /// `EthnicCode`.
+    pub ethnic: String,
+    /// `Religion1Code`.
+    pub religion1: String,
+    /// `Religion2Code`.
+    pub religion2: String,
+    /// `Type1Code`: the first agent type (`GOV`, `MIL`…).
+    pub type1: String,
+    /// `Type2Code`.
+    pub type2: String,
+    /// `Type3Code`.
+    pub type3: String,
+}
+
+impl ActorDetail {
+    /// The parts in GDELT's column order.
+    pub fn parts(&self) -> [&str; 8] {
+        [
+            &self.country,
+            &self.known_group,
+            &self.ethnic,
+            &self.religion1,
+            &self.religion2,
+            &self.type1,
+            &self.type2,
+            &self.type3,
+        ]
+    }
+
+    /// The parts, mutably, in GDELT's column order.
+    pub fn parts_mut(&mut self) -> [&mut String; 8] {
+        [
+            &mut self.country,
+            &mut self.known_group,
+            &mut self.ethnic,
+            &mut self.religion1,
+            &mut self.religion2,
+            &mut self.type1,
+            &mut self.type2,
+            &mut self.type3,
+        ]
+    }
+
+    /// Names of the parts, as stored attributes are keyed (after a `source_`/`target_` prefix).
+    pub const NAMES: [&'static str; 8] =
+        ["country", "known_group", "ethnic", "religion1", "religion2", "type1", "type2", "type3"];
+
+    fn clear(&mut self) {
+        for p in self.parts_mut() {
+            p.clear();
+        }
+    }
+}
+
+/// A GDELT geo block: where an actor or the action was.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Place {
+    /// `Geo_Type`: 0 none, 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+    pub kind: Option<u8>,
+    /// `Geo_FullName`.
+    pub name: String,
+    /// `Geo_CountryCode` (FIPS 10-4).
+    pub country: String,
+    /// `Geo_ADM1Code`.
+    pub adm1: String,
+    /// `Geo_ADM2Code` (GDELT 2.0).
+    pub adm2: String,
+    /// `Geo_Lat`.
+    pub lat: Option<f64>,
+    /// `Geo_Long`.
+    pub lon: Option<f64>,
+    /// `Geo_FeatureID`.
+    pub feature: String,
+}
+
+impl Place {
+    fn clear(&mut self) {
+        for s in [&mut self.name, &mut self.country, &mut self.adm1, &mut self.adm2, &mut self.feature] {
+            s.clear();
+        }
+        (self.kind, self.lat, self.lon) = (None, None, None);
+    }
 }
 
 impl Default for ImportedEvent {
@@ -234,11 +342,20 @@ impl Default for ImportedEvent {
             lat: None,
             lon: None,
             date_added: None,
+            geo_type: None,
+            geo_adm1: String::new(),
+            geo_adm2: String::new(),
+            geo_feature: String::new(),
+            source_detail: ActorDetail::default(),
+            target_detail: ActorDetail::default(),
+            source_geo: Place::default(),
+            target_geo: Place::default(),
         }
     }
 }
 
-/// The columns of [`ImportedEvent::fields`], as named in JSON (TSV/CSV header).
+/// The columns of [`ImportedEvent::fields`], as named in JSON (TSV/CSV header). GDELT's actor
+/// breakdown and actor geo blocks are in JSON only.
 pub const COLUMNS: [&str; 28] = [
     "origin",
     "origin_id",
@@ -310,27 +427,30 @@ impl ImportedEvent {
 
     /// Empties every field, keeping the strings' capacity.
     fn clear(&mut self) {
-        let mut strings = [
-            std::mem::take(&mut self.source_name),
-            std::mem::take(&mut self.target_name),
-            std::mem::take(&mut self.url),
-            std::mem::take(&mut self.publisher),
-            std::mem::take(&mut self.geo_name),
-            std::mem::take(&mut self.geo_country),
-        ];
-        for s in &mut strings {
+        let mut old = std::mem::take(self);
+        fn reuse(dst: &mut String, mut s: String) {
             s.clear();
+            *dst = s;
         }
-        let [a, b, c, d, e, f] = strings;
-        *self = ImportedEvent {
-            source_name: a,
-            target_name: b,
-            url: c,
-            publisher: d,
-            geo_name: e,
-            geo_country: f,
-            ..ImportedEvent::default()
-        };
+        reuse(&mut self.source_name, old.source_name);
+        reuse(&mut self.target_name, old.target_name);
+        reuse(&mut self.url, old.url);
+        reuse(&mut self.publisher, old.publisher);
+        reuse(&mut self.geo_name, old.geo_name);
+        reuse(&mut self.geo_country, old.geo_country);
+        reuse(&mut self.geo_adm1, old.geo_adm1);
+        reuse(&mut self.geo_adm2, old.geo_adm2);
+        reuse(&mut self.geo_feature, old.geo_feature);
+        for d in [&mut old.source_detail, &mut old.target_detail] {
+            d.clear();
+        }
+        for p in [&mut old.source_geo, &mut old.target_geo] {
+            p.clear();
+        }
+        self.source_detail = old.source_detail;
+        self.target_detail = old.target_detail;
+        self.source_geo = old.source_geo;
+        self.target_geo = old.target_geo;
     }
 }
 

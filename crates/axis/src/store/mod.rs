@@ -46,7 +46,7 @@ pub use browse::{DyadCount, EventPage, Evidence, MonthVolume, StoredDocument, St
 pub use error::{StoreError, StoreErrorKind};
 pub use hash::{content_hash, dictionary_version};
 pub use ingest::{ingest, IngestOptions, IngestProgress, IngestReport};
-pub use query::{ActorFilter, EventQuery, EventRow, OriginCount, Stats};
+pub use query::{ActorFilter, EventQuery, EventRow, ExportRecord, OriginCount, Stats};
 pub use recode::{recode, RecodeProgress};
 pub use schema::SCHEMA_VERSION;
 pub use write::{ImportCounts, ImportRow, RowProblem};

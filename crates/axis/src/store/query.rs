@@ -323,6 +323,45 @@ pub(super) fn event_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRecor
     })
 }
 
+/// A stored event as exports see it: [`EventRecord`] and what identifies the row.
+#[derive(Clone, Debug)]
+pub struct ExportRecord {
+    /// Row id (insertion order).
+    pub id: i64,
+    /// `axis` or the import source (`gdelt`, `icews`).
+    pub origin: String,
+    /// The row's id in its source (imported rows).
+    pub origin_id: Option<String>,
+    /// Every evidence field.
+    pub event: EventRecord,
+    /// Columns only the import source has (GDELT's mentions, tone, geography…); empty for axis
+    /// events.
+    pub attributes: serde_json::Map<String, serde_json::Value>,
+}
+
+fn export_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExportRecord> {
+    let attributes = match r.get::<_, Option<String>>(38)? {
+        Some(json) => match serde_json::from_str(&json) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => {
+                return Err(rusqlite::Error::FromSqlConversionFailure(
+                    38,
+                    rusqlite::types::Type::Text,
+                    format!("attributes are not a JSON object: {json:?}").into(),
+                ))
+            }
+        },
+        None => serde_json::Map::new(),
+    };
+    Ok(ExportRecord {
+        id: r.get(0)?,
+        origin: r.get(2)?,
+        origin_id: r.get(3)?,
+        event: event_record(r)?,
+        attributes,
+    })
+}
+
 impl Store {
     /// Streams the events `q` selects, in insertion order, to `each` (which returns `false` to
     /// stop). Returns how many rows were handed over.
@@ -340,6 +379,19 @@ impl Store {
     ) -> Result<u64, StoreError> {
         let (sql, params) = Where::of(q).select(q, RECORD_COLUMNS, RECORD_JOINS);
         self.stream(&sql, params, event_record, &mut each)
+    }
+
+    /// Streams the events `q` selects as [`ExportRecord`]s: the full record plus the row id, the
+    /// origin and its id, and an imported row's own columns (`attributes`), for exports that
+    /// write back what a dataset had (GDELT, PLOVER, Parquet).
+    pub fn export_records(
+        &self,
+        q: &EventQuery,
+        mut each: impl FnMut(ExportRecord) -> bool,
+    ) -> Result<u64, StoreError> {
+        let columns = format!("{RECORD_COLUMNS}, e.attributes");
+        let (sql, params) = Where::of(q).select(q, &columns, RECORD_JOINS);
+        self.stream(&sql, params, export_record, &mut each)
     }
 
     fn stream<T>(

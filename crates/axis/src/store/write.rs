@@ -347,6 +347,36 @@ impl ImportRow {
         put("lat", e.lat.map(Value::from));
         put("lon", e.lon.map(Value::from));
         put("date_added", e.date_added.map(|d| Value::from(d.to_string())));
+        // GDELT's breakdown of the actor codes and its three geo blocks, so that a GDELT export
+        // writes back every column it read.
+        let text = |s: &str| (!s.is_empty()).then(|| Value::from(s));
+        put("geo_type", e.geo_type.map(Value::from));
+        put("geo_adm1", text(&e.geo_adm1));
+        put("geo_adm2", text(&e.geo_adm2));
+        put("geo_feature", text(&e.geo_feature));
+        for (keys, detail, place) in
+            [(&SOURCE_KEYS, &e.source_detail, &e.source_geo), (&TARGET_KEYS, &e.target_detail, &e.target_geo)]
+        {
+            for (key, part) in keys.iter().zip(detail.parts()) {
+                put(key, text(part));
+            }
+            let geo = &keys[8..];
+            put(geo[0], place.kind.map(Value::from));
+            put(geo[1], text(&place.name));
+            put(geo[2], text(&place.country));
+            put(geo[3], text(&place.adm1));
+            put(geo[4], text(&place.adm2));
+            put(geo[5], place.lat.map(Value::from));
+            put(geo[6], place.lon.map(Value::from));
+            put(geo[7], text(&place.feature));
+        }
+        // The stored root and quad class follow the code; a file that said otherwise is kept.
+        if e.root != e.code.root() {
+            put("file_root", Some(Value::from(e.root)));
+        }
+        if e.quad_class != e.code.quad_class() {
+            put("file_quad_class", Some(Value::from(e.quad_class.number())));
+        }
         row
     }
 
@@ -358,6 +388,47 @@ impl ImportRow {
         }
     }
 }
+
+/// Attribute keys of GDELT's source actor: the eight code parts (as `ActorDetail::NAMES`), then
+/// the geo block (type, name, country, ADM1, ADM2, latitude, longitude, feature id).
+const SOURCE_KEYS: [&str; 16] = [
+    "source_country",
+    "source_known_group",
+    "source_ethnic",
+    "source_religion1",
+    "source_religion2",
+    "source_type1",
+    "source_type2",
+    "source_type3",
+    "source_geo_type",
+    "source_geo_name",
+    "source_geo_country",
+    "source_geo_adm1",
+    "source_geo_adm2",
+    "source_geo_lat",
+    "source_geo_lon",
+    "source_geo_feature",
+];
+
+/// The same for the target actor.
+const TARGET_KEYS: [&str; 16] = [
+    "target_country",
+    "target_known_group",
+    "target_ethnic",
+    "target_religion1",
+    "target_religion2",
+    "target_type1",
+    "target_type2",
+    "target_type3",
+    "target_geo_type",
+    "target_geo_name",
+    "target_geo_country",
+    "target_geo_adm1",
+    "target_geo_adm2",
+    "target_geo_lat",
+    "target_geo_lon",
+    "target_geo_feature",
+];
 
 /// A row [`Store::insert_imported`] could not store, by its index in the slice given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -428,7 +499,7 @@ impl Store {
                 let granularity =
                     r.date_granularity.or(r.date_start.map(|_| Granularity::Day)).map(|g| g.as_str());
                 let attributes = (!r.attributes.is_empty())
-                    .then(|| serde_json::Value::Object(r.attributes.clone()).to_string());
+                    .then(|| serde_json::to_string(&r.attributes).unwrap_or_default());
                 let n = st
                     .execute(params![
                         origin,
