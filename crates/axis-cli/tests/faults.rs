@@ -1,6 +1,7 @@
 //! Faults while writing the store: a recode killed with SIGKILL and resumed, a disk that fills up
 //! mid-ingest (a file size limit in the child), and two ingests into one database at once. Each
-//! ends with an intact database (`PRAGMA integrity_check`) holding what a clean run holds.
+//! ends with an intact database (`PRAGMA integrity_check`) holding what a clean run holds. The
+//! corpora are reprints of one sample, so near-duplicate linking is off: every document is coded.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -151,7 +152,7 @@ fn killed_recode_resumes_to_the_same_database() {
     let big = dir.join("big.jsonl");
     corpus(&big, 200, "r");
     let base = dir.join("base.db");
-    ok(&axis(&["ingest", p(&big), "--db", p(&base), "--batch", "64"]));
+    ok(&axis(&["ingest", "--no-near-dup", p(&big), "--db", p(&base), "--batch", "64"]));
     let total = count(&base, "SELECT count(*) FROM documents");
     // A copy of the shipped dictionaries is another version: every document is stale.
     let dict = dir.join("dict");
@@ -198,7 +199,7 @@ fn killed_recode_resumes_to_the_same_database() {
 fn a_full_disk_fails_clearly_and_keeps_what_was_stored() {
     let dir = tempdir("full");
     let db = dir.join("axis.db");
-    ok(&axis(&["ingest", p(&demo()), "--db", p(&db)]));
+    ok(&axis(&["ingest", "--no-near-dup", p(&demo()), "--db", p(&db)]));
     let before = dump(&db);
     let big = dir.join("big.jsonl");
     corpus(&big, 150, "f");
@@ -207,7 +208,18 @@ fn a_full_disk_fails_clearly_and_keeps_what_was_stored() {
     let blocks = std::fs::metadata(&db).unwrap().len() / 512 + 512;
     let script = format!("trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\"");
     let out = Command::new("sh")
-        .args(["-c", &script, env!("CARGO_BIN_EXE_axis"), "ingest", p(&big), "--db", p(&db), "--batch", "8"])
+        .args([
+            "-c",
+            &script,
+            env!("CARGO_BIN_EXE_axis"),
+            "ingest",
+            "--no-near-dup",
+            p(&big),
+            "--db",
+            p(&db),
+            "--batch",
+            "8",
+        ])
         .stdin(Stdio::null())
         .output()
         .unwrap();
@@ -220,10 +232,10 @@ fn a_full_disk_fails_clearly_and_keeps_what_was_stored() {
         assert!(after.contains(row), "lost: {row}");
     }
     // With room again, the ingest resumes to what a clean run stores.
-    ok(&axis(&["ingest", p(&big), "--db", p(&db), "--batch", "8"]));
+    ok(&axis(&["ingest", "--no-near-dup", p(&big), "--db", p(&db), "--batch", "8"]));
     let clean = dir.join("clean.db");
-    ok(&axis(&["ingest", p(&demo()), "--db", p(&clean)]));
-    ok(&axis(&["ingest", p(&big), "--db", p(&clean), "--batch", "8"]));
+    ok(&axis(&["ingest", "--no-near-dup", p(&demo()), "--db", p(&clean)]));
+    ok(&axis(&["ingest", "--no-near-dup", p(&big), "--db", p(&clean), "--batch", "8"]));
     same(&content(&clean), &content(&db));
 }
 
@@ -235,10 +247,10 @@ fn concurrent_ingests_wait_for_each_other() {
     corpus(&b, 40, "b");
     let db = dir.join("axis.db");
     // Create the database first, so both see the same schema.
-    ok(&axis(&["ingest", p(&demo()), "--db", p(&db)]));
+    ok(&axis(&["ingest", "--no-near-dup", p(&demo()), "--db", p(&db)]));
     let spawn = |f: &Path| {
         Command::new(env!("CARGO_BIN_EXE_axis"))
-            .args(["ingest", p(f), "--db", p(&db), "--batch", "8", "--threads", "1"])
+            .args(["ingest", "--no-near-dup", p(f), "--db", p(&db), "--batch", "8", "--threads", "1"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -253,13 +265,13 @@ fn concurrent_ingests_wait_for_each_other() {
             // again completes it.
             let err = text(&out.stderr);
             assert!(err.contains("locked") || err.contains("busy"), "{err}");
-            ok(&axis(&["ingest", p(file), "--db", p(&db)]));
+            ok(&axis(&["ingest", "--no-near-dup", p(file), "--db", p(&db)]));
         }
     }
     integrity_ok(&db);
     let sequential = dir.join("seq.db");
     for f in [demo(), a.clone(), b.clone()] {
-        ok(&axis(&["ingest", p(&f), "--db", p(&sequential)]));
+        ok(&axis(&["ingest", "--no-near-dup", p(&f), "--db", p(&sequential)]));
     }
     same(&content(&sequential), &content(&db));
 }
