@@ -278,7 +278,14 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-fn collect_txt(dir: &Path, top: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every `*.txt` file under `dir` (or `dir` itself when it is a file), recursively, in the order
+/// the folder lists them (callers sort). With `top`, the event folders (`verbs/`, `cameo/`,
+/// `import/`) right under `dir` are left out: what an actor dictionary folder holds.
+pub(crate) fn collect_txt(dir: &Path, top: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if dir.is_file() {
+        out.push(dir.to_path_buf());
+        return Ok(());
+    }
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
@@ -296,3 +303,4 @@ fn collect_txt(dir: &Path, top: bool, out: &mut Vec<PathBuf>) -> std::io::Result
 
 #[cfg(test)]
 mod tests;
+

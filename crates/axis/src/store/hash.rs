@@ -139,7 +139,7 @@ pub fn dictionary_version(dir: Option<&Path>) -> std::io::Result<String> {
         }
         Some(dir) => {
             let mut files = Vec::new();
-            collect_txt(dir, &mut files)?;
+            crate::dict::collect_txt(dir, false, &mut files)?;
             files.sort();
             for f in &files {
                 let rel = f.strip_prefix(dir).unwrap_or(f).to_string_lossy().replace('\\', "/");
@@ -153,22 +153,6 @@ pub fn dictionary_version(dir: Option<&Path>) -> std::io::Result<String> {
         }
     }
     Ok(hex(&h.finish()[..8]))
-}
-
-fn collect_txt(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    if dir.is_file() {
-        out.push(dir.to_path_buf());
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_txt(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

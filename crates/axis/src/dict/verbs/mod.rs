@@ -101,7 +101,7 @@ impl VerbDictionary {
     pub fn load_dir(dir: &Path) -> Result<VerbDictionary, DictErrors> {
         let mut files = Vec::new();
         let mut errors = Vec::new();
-        collect(dir, &mut files).unwrap_or_else(|e| {
+        super::collect_txt(dir, false, &mut files).unwrap_or_else(|e| {
             errors.push(DictError {
                 path: dir.to_path_buf(),
                 line: 0,
@@ -180,22 +180,6 @@ impl VerbDictionary {
         c.dedup();
         c
     }
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if dir.is_file() {
-        out.push(dir.to_path_buf());
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
