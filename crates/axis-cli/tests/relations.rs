@@ -288,3 +288,75 @@ fn the_database_and_the_event_file_agree() {
     assert!(!axis(&["dyad", "CHN", "RUS"]).status.success());
     assert!(!axis(&["dyad", "CHN", "RUS", "--db", p(&db), "--events", p(&events)]).status.success());
 }
+
+/// The ICEWS sample imported into a database: `axis dyad` and `axis triangle` for USA, CHN and
+/// RUS agree with counts taken straight from the events table with SQL. Skips, saying why,
+/// without `../shared`.
+#[test]
+fn icews_in_a_database_agrees_with_sql_counts() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/icews/icews_events_2018-06-01_02_sample.tab");
+    if !sample.exists() {
+        eprintln!("skipped: {} is absent (the ICEWS sample lives in ../shared/)", sample.display());
+        return;
+    }
+    let dir = tempdir("icews-sql");
+    let db = dir.join("icews.db");
+    let out = axis(&["import", "icews", p(&sample), "--db", p(&db)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let conn = rusqlite::Connection::open(&db).expect("open db");
+    // Undirected counts per day and QuadClass, and Goldstein sums, for one pair, by plain SQL.
+    let sql_counts = |a: &str, b: &str| -> std::collections::BTreeMap<String, [i64; 5]> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT date_start, quad_class, count(*) FROM events
+                 WHERE NOT negated AND ((source GLOB ?1 AND target GLOB ?2) OR (source GLOB ?2 AND target GLOB ?1))
+                 GROUP BY date_start, quad_class",
+            )
+            .unwrap();
+        let mut m = std::collections::BTreeMap::new();
+        let rows = stmt
+            .query_map([format!("{a}*"), format!("{b}*")], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+            })
+            .unwrap();
+        for row in rows {
+            let (day, quad, n) = row.unwrap();
+            let e: &mut [i64; 5] = m.entry(day).or_default();
+            e[0] += n;
+            e[quad as usize] += n;
+        }
+        m
+    };
+    for (a, b) in [("USA", "CHN"), ("USA", "RUS"), ("CHN", "RUS")] {
+        let want = sql_counts(a, b);
+        assert!(!want.is_empty() || a == "CHN", "{a}-{b}: the sample has events");
+        let out = axis(&["dyad", a, b, "--db", p(&db), "--by", "day", "--csv"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let csv = text(&out.stdout);
+        let mut got = std::collections::BTreeMap::new();
+        for line in csv.lines().skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            let n: Vec<i64> = f[1..6].iter().map(|x| x.parse().unwrap()).collect();
+            if n[0] > 0 {
+                got.insert(f[0].to_string(), [n[0], n[1], n[2], n[3], n[4]]);
+            }
+        }
+        assert_eq!(got, want, "{a}-{b} by day: axis dyad vs SQL");
+    }
+    // The triangle's per-side event counts are the same numbers.
+    let out = axis(&["triangle", "USA", "CHN", "RUS", "--db", p(&db), "--by", "day", "--csv"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        for (side, (a, b)) in
+            [("USA-CHN", ("USA", "CHN")), ("USA-RUS", ("USA", "RUS")), ("CHN-RUS", ("CHN", "RUS"))]
+        {
+            let col = header.iter().position(|h| *h == format!("{side}_events")).expect("events column");
+            let want = sql_counts(a, b).get(f[0]).map_or(0, |c| c[0]);
+            assert_eq!(f[col].parse::<i64>().unwrap(), want, "{side} on {}", f[0]);
+        }
+    }
+}

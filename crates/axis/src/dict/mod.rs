@@ -303,4 +303,3 @@ pub(crate) fn collect_txt(dir: &Path, top: bool, out: &mut Vec<PathBuf>) -> std:
 
 #[cfg(test)]
 mod tests;
-
