@@ -140,8 +140,9 @@ pub fn read(path: &Path, text: &str) -> Records {
             None => (false, inner),
         };
         let self_closing = inner.ends_with('/');
-        let inner = inner.trim_end_matches('/');
-        let name = inner.split_whitespace().next().unwrap_or("");
+        // A tag may start with blanks ("< Sentence"): the name and attributes come after them.
+        let inner = inner.trim_end_matches('/').trim_start();
+        let name = inner.split(char::is_whitespace).next().unwrap_or("");
         let attrs = &inner[name.len()..];
         match (name, closing) {
             ("Sentence", false) => {
@@ -387,5 +388,15 @@ Beta &amp; friends.
                 let _ = read(Path::new("v.xml"), &SAMPLE[..cut]);
             }
         }
+    }
+
+    /// Found by the `petrarch_xml` fuzz target: a tag opening with blanks before a name, then a
+    /// multi-byte character, cut the attributes off inside that character.
+    #[test]
+    fn tags_opening_with_blanks_are_read() {
+        let text = "<Sentences>\n<\u{3000}Sentence\u{fffd} id=\"a\" date=\"20190202\">\n<Text>Russia visited China.</Text>\n\
+                    </Sentence>\n< \u{fffd}x>\n</Sentences>\n";
+        let records = read(Path::new("v.xml"), text);
+        assert!(records.records.len() + records.errors.len() >= 1, "{records:?}");
     }
 }
