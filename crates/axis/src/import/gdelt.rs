@@ -16,8 +16,8 @@
 //! (names, place, URL) are copied, into strings reused from row to row.
 
 use super::lines::{Line, LineReader};
+use super::{deliver, ActorDetail, Flow, ImportedEvent, Origin, Place, Summary};
 use super::{parse_f64, parse_u64, parse_yyyymmdd, push_text, Added, ImportError, ImportErrorKind, Imported};
-use super::{ActorDetail, Flow, ImportedEvent, Origin, Place, Summary};
 use crate::cameo::{EventCode, QuadClass};
 use crate::dict::Code;
 use std::path::Path;
@@ -211,26 +211,9 @@ pub(crate) fn read(
         };
         summary.rows += 1;
         warnings.clear();
-        match parse_row(text, path, number, event, &mut warnings) {
-            Ok(()) => {
-                summary.imported += 1;
-                summary.warnings += warnings.len() as u64;
-                let mut flow = on(Imported::Event(event));
-                for w in warnings.drain(..) {
-                    if flow.is_continue() {
-                        flow = on(Imported::Warning(w));
-                    }
-                }
-                if flow.is_break() {
-                    return Ok(flow);
-                }
-            }
-            Err(e) => {
-                summary.skipped += 1;
-                if on(Imported::Skipped(e)).is_break() {
-                    return Ok(Flow::Break(()));
-                }
-            }
+        let parsed = parse_row(text, path, number, event, &mut warnings);
+        if deliver(parsed, event, &mut warnings, summary, on).is_break() {
+            return Ok(Flow::Break(()));
         }
     }
 }

@@ -15,7 +15,8 @@
 
 use super::lines::{Line, LineReader};
 use super::{
-    parse_u64, push_text, Flow, ImportError, ImportErrorKind, Imported, ImportedEvent, Origin, Summary,
+    deliver, parse_u64, push_text, Flow, ImportError, ImportErrorKind, Imported, ImportedEvent, Origin,
+    Summary,
 };
 use crate::cameo::{CameoTable, EventCode};
 use crate::dict::{Code, Dictionary, EntityKind, Usage};
@@ -392,26 +393,9 @@ pub(crate) fn read(
         };
         summary.rows += 1;
         let fields: Vec<&str> = owned.split('\t').collect();
-        match parse_row(&fields, cols, path, number, resolver, event, &mut warnings) {
-            Ok(()) => {
-                summary.imported += 1;
-                summary.warnings += warnings.len() as u64;
-                let mut flow = on(Imported::Event(event));
-                for w in warnings.drain(..) {
-                    if flow.is_continue() {
-                        flow = on(Imported::Warning(w));
-                    }
-                }
-                if flow.is_break() {
-                    return Ok(flow);
-                }
-            }
-            Err(e) => {
-                summary.skipped += 1;
-                if on(Imported::Skipped(e)).is_break() {
-                    return Ok(Flow::Break(()));
-                }
-            }
+        let parsed = parse_row(&fields, cols, path, number, resolver, event, &mut warnings);
+        if deliver(parsed, event, &mut warnings, summary, on).is_break() {
+            return Ok(Flow::Break(()));
         }
     }
     if columns.is_none() {

@@ -621,6 +621,34 @@ impl<'d> Importer<'d> {
 }
 
 /// Parses unsigned decimal digits (no sign, no blanks); `None` for anything else or overflow.
+/// Hands one parsed row to the caller and counts it: the event, then its warnings (imported), or
+/// the row's error (skipped). Returns the caller's answer; after a `Break` nothing more is sent.
+fn deliver(
+    parsed: Result<(), ImportError>,
+    event: &ImportedEvent,
+    warnings: &mut Vec<ImportError>,
+    summary: &mut Summary,
+    on: &mut dyn FnMut(Imported<'_>) -> Flow,
+) -> Flow {
+    match parsed {
+        Ok(()) => {
+            summary.imported += 1;
+            summary.warnings += warnings.len() as u64;
+            let mut flow = on(Imported::Event(event));
+            for w in warnings.drain(..) {
+                if flow.is_continue() {
+                    flow = on(Imported::Warning(w));
+                }
+            }
+            flow
+        }
+        Err(e) => {
+            summary.skipped += 1;
+            on(Imported::Skipped(e))
+        }
+    }
+}
+
 fn parse_u64(b: &[u8]) -> Option<u64> {
     if b.is_empty() || b.len() > 20 {
         return None;
