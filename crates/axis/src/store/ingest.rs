@@ -17,7 +17,7 @@
 
 use super::hash::content_hash;
 use super::near_dup::{self, Signature};
-use super::write::{has_hash, insert_copy, insert_document, CodedDoc};
+use super::write::{has_hash, insert_document, CodedDoc};
 use super::{Store, StoreError};
 use crate::code::Coder;
 use crate::io::{Input, InputError, ReadOptions, Reader};
@@ -224,17 +224,11 @@ fn write_batch(
             (Some(sig), Some(threshold)) => near_dup::find_original(&tx, sig, threshold).map_err(err)?,
             _ => None,
         };
-        if let Some((original, similarity)) = original {
-            match insert_copy(&tx, d, dict_version, original, similarity).map_err(err)? {
-                Some(_) => {
-                    added.added += 1;
-                    added.near_duplicates += 1;
-                }
-                None => added.duplicates += 1,
+        match insert_document(&tx, d, dict_version, original).map_err(err)? {
+            Some(_) if original.is_some() => {
+                added.added += 1;
+                added.near_duplicates += 1;
             }
-            continue;
-        }
-        match insert_document(&tx, d, dict_version).map_err(err)? {
             Some(id) => {
                 if let Some(sig) = &d.signature {
                     near_dup::index(&tx, id, sig).map_err(err)?;

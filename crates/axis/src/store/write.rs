@@ -91,14 +91,22 @@ pub(crate) fn has_hash(conn: &Connection, hash: &[u8; 32]) -> rusqlite::Result<b
     Ok(st.query_row([&hash[..]], |_| Ok(())).optional()?.is_some())
 }
 
-/// Inserts a document with its sentences, events and quantities (and its signature, when it
-/// has one); `None` when its text is already stored.
-pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> rusqlite::Result<Option<i64>> {
+/// Inserts a document; `None` when its text is already stored. An original comes with its
+/// sentences, events and quantities (and its signature, when it has one); a near-duplicate
+/// (`copy_of` = the original's id and the estimated similarity) is the document row alone, linked
+/// to its original — no sentences, events or quantities, so nothing it reports is counted twice.
+pub(crate) fn insert_document(
+    conn: &Connection,
+    d: &CodedDoc,
+    dict: &str,
+    copy_of: Option<(i64, f64)>,
+) -> rusqlite::Result<Option<i64>> {
     let mut st = conn.prepare_cached(
-        "INSERT OR IGNORE INTO documents
-         (doc_key, source, url, title, story_date, content_hash, text, text_offset, dict_version, minhash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO documents (doc_key, source, url, title, story_date, content_hash, text,
+         text_offset, dict_version, minhash, duplicate_of, similarity)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
+    let signature = if copy_of.is_none() { d.signature.as_ref().map(Signature::to_bytes) } else { None };
     let n = st.execute(params![
         d.key,
         d.source,
@@ -109,44 +117,18 @@ pub(crate) fn insert_document(conn: &Connection, d: &CodedDoc, dict: &str) -> ru
         d.text,
         d.text_offset,
         dict,
-        d.signature.as_ref().map(Signature::to_bytes),
+        signature,
+        copy_of.map(|(original, _)| original),
+        copy_of.map(|(_, similarity)| similarity),
     ])?;
     if n == 0 {
         return Ok(None);
     }
     let id = conn.last_insert_rowid();
-    write_coding(conn, id, d, dict, false)?;
+    if copy_of.is_none() {
+        write_coding(conn, id, d, dict, false)?;
+    }
     Ok(Some(id))
-}
-
-/// Inserts a near-duplicate: the document row alone, linked to `original` with the estimated
-/// `similarity` — no sentences, events or quantities, so nothing it reports is counted twice.
-/// `None` when its text is already stored.
-pub(crate) fn insert_copy(
-    conn: &Connection,
-    d: &CodedDoc,
-    dict: &str,
-    original: i64,
-    similarity: f64,
-) -> rusqlite::Result<Option<i64>> {
-    let mut st = conn.prepare_cached(
-        "INSERT OR IGNORE INTO documents (doc_key, source, url, title, story_date, content_hash, text,
-         text_offset, dict_version, duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )?;
-    let n = st.execute(params![
-        d.key,
-        d.source,
-        d.url,
-        d.title,
-        d.story_date.map(|x| x.to_string()),
-        &d.hash[..],
-        d.text,
-        d.text_offset,
-        dict,
-        original,
-        similarity,
-    ])?;
-    Ok((n > 0).then(|| conn.last_insert_rowid()))
 }
 
 /// Writes a document's sentences, axis events and quantities, with `replace` first deleting
