@@ -158,6 +158,13 @@ impl Scene {
         }
     }
 
+    /// The x and y axes of a plot area `x0..x1` × `y0..y1`, with the period labels under it.
+    fn period_axes(&mut self, (x0, x1, y0, y1): (f32, f32, f32, f32), slot: f32, periods: &[String]) {
+        self.line(vec![(x0, y1), (x1, y1)], INK, 1.0);
+        self.line(vec![(x0, y0), (x0, y1)], INK, 1.0);
+        self.x_labels(periods, x0, slot, y1 + 16.0);
+    }
+
     /// A legend row of coloured squares and names, starting at `x`.
     fn legend(&mut self, mut x: f32, y: f32, entries: &[(Color, &str)]) {
         for (c, name) in entries {
@@ -225,10 +232,8 @@ pub fn dyad_chart(series: &DyadSeries, smooth: Option<&[super::dyad::SmoothRow]>
         }
     }
     flush_run(&mut s, &mut run);
-    s.line(vec![(x0, y1), (x1, y1)], INK, 1.0);
-    s.line(vec![(x0, y0), (x0, y1)], INK, 1.0);
     let labels: Vec<String> = series.rows.iter().map(|r| r.period.clone()).collect();
-    s.x_labels(&labels, x0, slot, y1 + 16.0);
+    s.period_axes((x0, x1, y0, y1), slot, &labels);
     let legend = [
         (QUAD_COLORS[0], "verbal coop."),
         (QUAD_COLORS[1], "material coop."),
@@ -360,10 +365,8 @@ pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
         }
     }
     flush_run(&mut s, &mut run);
-    s.line(vec![(x0, y1), (x1, y1)], INK, 1.0);
-    s.line(vec![(x0, y0), (x0, y1)], INK, 1.0);
     let labels: Vec<String> = series.rows.iter().map(|r| r.period.clone()).collect();
-    s.x_labels(&labels, x0, slot, y1 + 16.0);
+    s.period_axes((x0, x1, y0, y1), slot, &labels);
     s.legend(
         x0,
         height as f32 - 16.0,
@@ -422,10 +425,8 @@ pub fn asymmetry_chart(series: &AsymmetrySeries, title: &str) -> Scene {
         }
         flush_line(&mut s, &mut run, color);
     }
-    s.line(vec![(x0, y1), (x1, y1)], INK, 1.0);
-    s.line(vec![(x0, y0), (x0, y1)], INK, 1.0);
     let labels: Vec<String> = series.rows.iter().map(|r| r.period.clone()).collect();
-    s.x_labels(&labels, x0, slot, y1 + 16.0);
+    s.period_axes((x0, x1, y0, y1), slot, &labels);
     let senior = format!("{} senior score", series.a);
     let cinc = format!("{} share of CINC", series.a);
     s.legend(x0, height as f32 - 16.0, &[(LINE, &senior), (cinc_color, &cinc), (bar, "indicator events")]);
