@@ -47,6 +47,8 @@ mod error;
 pub mod gdelt;
 pub mod icews;
 mod lines;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 
 pub use error::{ImportError, ImportErrorKind};
 pub use icews::{CountryNames, SectorTable};
