@@ -1,6 +1,7 @@
-//! `axis import gdelt|icews FILES…`: read GDELT or ICEWS event files (plain or zip) and write the
-//! normalised events to stdout, or with `--db` store them; a summary and the first problems go to
-//! stderr.
+//! `axis import gdelt|icews|parquet FILES…`: read GDELT or ICEWS event files (plain or zip), or
+//! Parquet event tables (axis's export, the Spark job's output; builds with `--features parquet`),
+//! and write the events to stdout, or with `--db` store them; a summary and the first problems go
+//! to stderr.
 
 use anyhow::{bail, Context, Result};
 use axis::cameo::CameoTable;
@@ -18,6 +19,9 @@ pub enum DatasetArg {
     Gdelt,
     /// ICEWS Dataverse event files (`.tab`), tab-separated with a header row.
     Icews,
+    /// Parquet event tables: `axis export --format parquet` files, or the Spark job's
+    /// `events/` directory (year=/month= partitions); only in builds with `--features parquet`.
+    Parquet,
 }
 
 /// Output formats of `axis import`.
@@ -37,7 +41,8 @@ pub struct ImportArgs {
     /// The dataset.
     #[arg(value_enum)]
     pub dataset: DatasetArg,
-    /// Files to import: plain or `.zip` (every entry is read).
+    /// Files to import: plain or `.zip` (every entry is read); for parquet, files or directories
+    /// (every *.parquet file under them).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Output format.
@@ -50,9 +55,14 @@ pub struct ImportArgs {
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub show_errors: usize,
     /// Store the events in this database instead of writing them out (origin `gdelt` or
-    /// `icews`, keyed by the original event id: importing a file twice adds nothing).
+    /// `icews`, keyed by the original event id; parquet: --origin, keyed by the row's content):
+    /// importing a file twice adds nothing.
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
+    /// parquet: the origin the events are stored under, as `axis dyad --origin` selects them
+    /// (lower-case letters, digits, - and _; not axis) [default: parquet].
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
 }
 
 /// Rows stored per transaction.
@@ -120,6 +130,9 @@ fn parse_size(s: &str) -> Result<u64, String> {
 
 /// Runs `axis import`.
 pub fn run(args: ImportArgs) -> Result<()> {
+    if args.origin.is_some() && args.dataset != DatasetArg::Parquet {
+        bail!("--origin is for `axis import parquet`; GDELT and ICEWS events are stored as gdelt and icews");
+    }
     let opts = ImportOptions { max_uncompressed: args.max_unzipped, ..ImportOptions::default() };
     let dict;
     let cameo;
@@ -130,6 +143,7 @@ pub fn run(args: ImportArgs) -> Result<()> {
             cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
             Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?
         }
+        DatasetArg::Parquet => return parquet(&args),
     };
     let mut sink = match &args.db {
         Some(db) => Sink::Db {
@@ -183,9 +197,16 @@ pub fn run(args: ImportArgs) -> Result<()> {
             }
         );
     }
-    let problems = total.skipped + total.warnings + total.failed;
-    if problems as usize > shown {
-        eprintln!("… {} more problems not shown (--show-errors N to see more)", problems as usize - shown);
+    finish(&total, shown, args.show_errors)
+}
+
+/// Prints the summary line (and how many problems were not shown); fails when nothing could be
+/// imported from files that had problems.
+fn finish(total: &Summary, shown: usize, show_errors: usize) -> Result<()> {
+    let problems = (total.skipped + total.warnings + total.failed) as usize;
+    let printed = shown.min(show_errors);
+    if problems > printed {
+        eprintln!("… {} more problems not shown (--show-errors N to see more)", problems - printed);
     }
     eprintln!(
         "{} rows read from {} file{}: {} imported, {} skipped, {} warnings{}",
@@ -207,7 +228,117 @@ pub fn run(args: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-fn report(shown: &mut usize, max: usize, what: &str, e: &axis::import::ImportError) {
+/// `axis import parquet`: every row to stdout (the event records, as `axis code` writes them), or
+/// with `--db` stored under `--origin`.
+#[cfg(feature = "parquet")]
+fn parquet(args: &ImportArgs) -> Result<()> {
+    use axis::import::parquet::{ParquetImporter, ParquetItem};
+    use axis::io::{EventFormat, EventWriter};
+    let origin = args.origin.as_deref().unwrap_or("parquet");
+    enum Out {
+        Lines(EventWriter<BufWriter<std::io::StdoutLock<'static>>>),
+        Db { store: Box<Store>, batch: Vec<ImportRow>, counts: ImportCounts },
+    }
+    impl Out {
+        fn flush(&mut self, origin: &str) -> Result<()> {
+            match self {
+                Out::Lines(w) => w.flush().context("writing events"),
+                Out::Db { store, batch, counts } => {
+                    if batch.is_empty() {
+                        return Ok(());
+                    }
+                    let c = store.insert_imported(origin, batch)?;
+                    for p in &c.rejected {
+                        eprintln!("not stored: row {}: {}", batch[p.index].origin_id, p.problem);
+                    }
+                    counts.inserted += c.inserted;
+                    counts.skipped += c.skipped;
+                    counts.rejected.extend(c.rejected);
+                    batch.clear();
+                    Ok(())
+                }
+            }
+        }
+    }
+    let mut out = match &args.db {
+        Some(db) => {
+            let mut store = Box::new(Store::open(db)?);
+            // Checks the origin name before anything is read.
+            store.insert_imported(origin, &[])?;
+            Out::Db { store, batch: Vec::with_capacity(DB_BATCH), counts: ImportCounts::default() }
+        }
+        None => {
+            let format = match args.format {
+                ImportFormat::Jsonl => EventFormat::Jsonl,
+                ImportFormat::Csv => EventFormat::Csv,
+                ImportFormat::Tsv => EventFormat::Tsv,
+            };
+            Out::Lines(EventWriter::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock()), format))
+        }
+    };
+    let mut importer = ParquetImporter::new();
+    let mut total = Summary::default();
+    let mut shown = 0usize;
+    let mut failure: Option<anyhow::Error> = None;
+    for path in &args.files {
+        let summary = importer.import_path(path, &mut |item| {
+            match item {
+                ParquetItem::Event(e) => {
+                    let done = match &mut out {
+                        Out::Lines(w) => w.write(&e.event).context("writing events"),
+                        Out::Db { batch, .. } => {
+                            batch.push(e.to_import_row());
+                            if batch.len() >= DB_BATCH {
+                                out.flush(origin)
+                            } else {
+                                Ok(())
+                            }
+                        }
+                    };
+                    if let Err(err) = done {
+                        // A closed pipe, a full disk, a database error: stop; what was stored
+                        // before stays stored.
+                        failure = Some(err);
+                        return Flow::Break(());
+                    }
+                }
+                ParquetItem::Warning(w) => report(&mut shown, args.show_errors, "warning", &w),
+                ParquetItem::Skipped(s) => report(&mut shown, args.show_errors, "skipped", &s),
+            }
+            Flow::Continue(())
+        });
+        total.add(&summary);
+        if let Some(err) = failure.take() {
+            return Err(err);
+        }
+        out.flush(origin)?;
+    }
+    if let Out::Db { counts, store, .. } = &out {
+        eprintln!(
+            "stored in {} as origin {origin}: {} new events, {} already there{}",
+            store.path().display(),
+            counts.inserted,
+            counts.skipped,
+            if counts.rejected.is_empty() {
+                String::new()
+            } else {
+                format!(", {} not stored", counts.rejected.len())
+            }
+        );
+    }
+    finish(&total, shown, args.show_errors)
+}
+
+/// `axis import parquet` in a build without the feature.
+#[cfg(not(feature = "parquet"))]
+fn parquet(_args: &ImportArgs) -> Result<()> {
+    bail!(
+        "this axis was built without Parquet support: rebuild it with \
+         `cargo build --release --features parquet` (or `cargo install --path crates/axis-cli --features parquet`)"
+    )
+}
+
+fn report(shown: &mut usize, max: usize, what: &str, e: &dyn std::fmt::Display) {
     if *shown < max {
         eprintln!("{what}: {e}");
     }

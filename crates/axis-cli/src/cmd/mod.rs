@@ -73,7 +73,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Count what the database holds: documents, sentences, events by origin and year, by root.
     Stats(stats::StatsArgs),
-    /// Import GDELT or ICEWS event files (plain or zip): normalised events to stdout.
+    /// Import GDELT or ICEWS event files (plain or zip), or Parquet events (axis's export,
+    /// Spark's output): to stdout, or stored with --db.
     ///
     /// Example: axis import gdelt 20190201.export.CSV.zip --format csv > events.csv
     #[command(after_long_help = IMPORT_HELP)]
@@ -117,7 +118,15 @@ and sectors CAMEO agents (\"Military,Government\" of \"Russian Federation\" = RU
 
 A malformed row is reported on stderr with file:line and the reason, and skipped; an unknown ICEWS
 country or sector is a warning and the row is kept. The summary line counts rows read, imported and
-skipped, so every row is accounted for. The exit status is 1 only when nothing could be imported.";
+skipped, so every row is accounted for. The exit status is 1 only when nothing could be imported.
+
+Parquet (builds with --features parquet): files or directories of them, such as the events/ the
+Spark job writes (year=YYYY/month=M directories give their values to the rows below them), with
+axis's event columns (date_start, source, target and code required). Errors name the file, the
+row group and row (from 0) and the column; a bad row or file is skipped, the others are read.
+With --db the rows are stored under --origin (default parquet), keyed by their content, so a
+second import adds nothing: axis import parquet out/events --db spark.db --origin spark, then
+axis dyad ISR PSE --db spark.db --origin spark.";
 
 const RELATIONS_HELP: &str = "\
 Events come from --events FILE.jsonl, the JSON lines `axis code --format jsonl` writes; events
