@@ -9,9 +9,14 @@
 # worker and again with two, each timed, 6. the checks: Spark's events equal the local ones
 # line for line (as multisets), and the dyad and triangle series Spark SQL computed equal
 # `axis dyad` / `axis triangle` over the local events. The cluster is stopped on exit.
+# 7. `axis import parquet` reads Spark's Parquet events (events/year=/month=) into a database:
+# written out again they equal the local events line for line, `axis dyad` / `axis triangle`
+# over that database (--origin spark) equal both Spark SQL's series and the local ones, and a
+# second import adds nothing.
 #
 # Everything goes to target/spark/ (AXIS_SPARK_WORK to change). Variables: CORPUS_MB (20),
-# DYADS ("ISR:PSE USA:KOR"), TRIANGLE (USA,ISR,PSE), PARTITIONS (8), SPARK_PORT (7177).
+# DYADS ("ISR:PSE USA:KOR"), TRIANGLE (USA,ISR,PSE), PARTITIONS (8), SPARK_PORT (7177), AXIS_BIN
+# (an axis binary built with `--features parquet` to use instead of building one).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="${AXIS_SPARK_WORK:-$ROOT/target/spark}"
@@ -40,10 +45,19 @@ mkdir -p "$SPARK_LOG_DIR" "$SPARK_WORKER_DIR" "$SPARK_LOCAL_DIRS"
 rm -rf "$SPARK_WORKER_DIR"/app-* "$WORK/out1" "$WORK/out2" # earlier runs' executors and results
 java -version 2>&1 | head -1 >&2
 
-# 2. The binary.
-say "building the release binary"
-(cd "$ROOT" && cargo build --release -q -p axis-cli)
-AXIS="$ROOT/target/release/axis"
+# 2. The binary, with Parquet support for step 7.
+if [ -n "${AXIS_BIN:-}" ]; then
+    AXIS="$(cd "$(dirname "$AXIS_BIN")" && pwd)/$(basename "$AXIS_BIN")"
+    say "using $AXIS"
+else
+    say "building the release binary (--features parquet)"
+    (cd "$ROOT" && cargo build --release -q -p axis-cli --features parquet)
+    AXIS="$ROOT/target/release/axis"
+fi
+if "$AXIS" import parquet "$WORK/no-such-dir" 2>&1 | grep -q "without Parquet support"; then
+    echo "run.sh: $AXIS has no Parquet support: build it with cargo build --release --features parquet" >&2
+    exit 1
+fi
 
 # 3. The corpus.
 CORPUS="$WORK/corpus.jsonl"
@@ -144,10 +158,48 @@ for flag in "" --one-a-day; do
         > "$WORK/axis_triangle_${a}_${b}_${c}$suffix.csv" 2>/dev/null
     "${CMP[@]}" csv "$WORK/axis_triangle_${a}_${b}_${c}$suffix.csv" "$OUT/triangle_${a}_${b}_${c}$suffix.csv"
 done
+# 7. Spark's Parquet events read back by axis.
+say "axis import parquet"
+SPARK_DB="$WORK/spark.db"
+rm -f "$SPARK_DB" "$SPARK_DB-wal" "$SPARK_DB-shm"
+rm -rf "$WORK/parquet_jsonl"
+mkdir -p "$WORK/parquet_jsonl"
+"$AXIS" import parquet "$OUT/events" > "$WORK/parquet_jsonl/part-00000"
+"${CMP[@]}" events "$WORK/local.jsonl" "$WORK/parquet_jsonl"
+t0=$(now)
+"$AXIS" import parquet "$OUT/events" --db "$SPARK_DB" --origin spark 2> "$WORK/import.log" \
+    || { cat "$WORK/import.log" >&2; exit 1; }
+t_import=$(secs "$t0" "$(now)")
+grep -E '^(stored|[0-9]+ rows)' "$WORK/import.log" >&2
+"$AXIS" import parquet "$OUT/events" --db "$SPARK_DB" --origin spark 2> "$WORK/import2.log"
+if ! grep -q ": 0 new events" "$WORK/import2.log"; then
+    echo "run.sh: importing the same Parquet events again added events:" >&2
+    cat "$WORK/import2.log" >&2
+    exit 1
+fi
+echo "import parquet again: nothing added"
+echo "series over the imported database (db_*.csv), against the local ones, then Spark SQL's:"
+for flag in "" --one-a-day; do
+    suffix=${flag:+_one_a_day}
+    for d in $DYADS; do
+        a=${d%%:*} b=${d#*:}
+        got="$WORK/db_dyad_${a}_${b}$suffix.csv"
+        "$AXIS" dyad "$a" "$b" --db "$SPARK_DB" --origin spark --by month --csv $flag > "$got" 2>/dev/null
+        "${CMP[@]}" csv "$WORK/axis_dyad_${a}_${b}$suffix.csv" "$got"
+        "${CMP[@]}" csv "$got" "$OUT/dyad_${a}_${b}$suffix.csv"
+    done
+    IFS=, read -r a b c <<< "$TRIANGLE"
+    got="$WORK/db_triangle_${a}_${b}_${c}$suffix.csv"
+    "$AXIS" triangle "$a" "$b" "$c" --db "$SPARK_DB" --origin spark --by month --csv $flag > "$got" 2>/dev/null
+    "${CMP[@]}" csv "$WORK/axis_triangle_${a}_${b}_${c}$suffix.csv" "$got"
+    "${CMP[@]}" csv "$got" "$OUT/triangle_${a}_${b}_${c}$suffix.csv"
+done
+
 events=$(wc -l < "$WORK/local.jsonl")
 echo
 echo "corpus $(du -m "$CORPUS" | cut -f1) MB, $(wc -l < "$CORPUS") documents, $events events"
 echo "axis locally (all cores):       $t_local s"
 echo "Spark, 1 worker (1 core):       $t_one s"
 echo "Spark, 2 workers (1 core each): $t_two s"
+echo "axis import parquet (into $SPARK_DB): $t_import s"
 echo "all checks passed"
