@@ -25,6 +25,7 @@ fn p(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
 }
 
+#[cfg(feature = "parquet")]
 fn ok(out: &Output) -> String {
     assert!(out.status.success(), "axis failed:\n{}", text(&out.stderr));
     text(&out.stdout)
