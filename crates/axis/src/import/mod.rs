@@ -12,6 +12,8 @@
 //! * **ICEWS** ([`icews`]): the Dataverse `.tab` files, tab-separated with a header row. Country
 //!   names become ISO codes through the actor dictionaries (plus `dict/import/icews-countries.txt`),
 //!   sectors become CAMEO agents through `dict/import/icews-sectors.txt`.
+//! * **Parquet** (`parquet`, cargo feature `parquet`): event tables as `axis export --format
+//!   parquet` and the Spark job write them, read by their own `ParquetImporter` into event records.
 //!
 //! Either may be a plain file or a `.zip` archive (recognised by its first bytes), whose entries are
 //! read one after another without unpacking them to disk; the uncompressed size is capped by
