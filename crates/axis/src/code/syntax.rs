@@ -261,7 +261,18 @@ impl Sentence<'_> {
                     && h - 1 - after <= 3
                     && (after..h - 1)
                         .all(|t| self.owner[t].is_none() && self.tokens[t].kind == TokenKind::Word);
-                return if runs_into_verb { vec![i] } else { Vec::new() };
+                // "Arnor's new mayor left": a possessed noun phrase of a few lower-case words
+                // right before the verb is the subject, and the possessor stands for it.
+                let head_np = after < h
+                    && h - after <= 3
+                    && (after..h).all(|t| {
+                        self.owner[t].is_none()
+                            && self.tokens[t].kind == TokenKind::Word
+                            && !self.tokens[t].is_capitalized()
+                            && !NOT_MODIFIERS.contains(&self.word(t))
+                            && !PREPOSITIONS.contains(&self.word(t))
+                    });
+                return if runs_into_verb || head_np { vec![i] } else { Vec::new() };
             }
             // Coordinated actors before it: "China and Russia held".
             let mut group = vec![i];

@@ -117,10 +117,10 @@ fn unit_test_records_score_above_the_measured_floor() {
     let report = validate::validate(&coder, Some(&p), &r.records);
     let t = &report.total;
     eprintln!("records {} correct {} f1 {:.3}", t.records, t.correct, t.f1());
-    // Measured: 146/283 records (51.6%), event F1 0.567; a drop is a regression.
+    // Measured: 174/283 records (61.5%), event F1 0.715; a drop is a regression.
     assert_eq!(t.records, 283);
-    assert!(t.accuracy() >= 0.51, "accuracy {:.3}", t.accuracy());
-    assert!(t.f1() >= 0.56, "F1 {:.3}", t.f1());
+    assert!(t.accuracy() >= 0.61, "accuracy {:.3}", t.accuracy());
+    assert!(t.f1() >= 0.71, "F1 {:.3}", t.f1());
 }
 
 /// Every syntax the readers know, in one text, mangled at random: no reader may panic.
@@ -251,7 +251,8 @@ MARO_VENN [VAL]
         ),
         ("The Kestrel Isles envoy Maro Venn praised Valoria.", "2019-02-02", &["KESGOV VAL 051"]),
         ("Valoria's former envoys praised Kestrel Isles.", "2019-02-02", &["VALELI KES 051"]),
-        // Coordinated subjects with adjectives, and "neither ... nor".
+        // Coordinated subjects with adjectives, and "neither ... nor" (whose negation PETRARCH
+        // dictionaries write as patterns: `- NEITHER * [CODE]`).
         (
             "Valoria and the brave old Kestrel Isles praised the Twin Cities.",
             "2019-02-02",
