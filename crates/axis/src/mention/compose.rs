@@ -8,14 +8,24 @@
 //! | [name or demonym ['s]] title+ [Capitalised words] | "Chinese Foreign Minister", "President Sukarno" (unknown) | actor + title's agent |
 //! | name ['s] [≤2 lower-case words] agent{1,2} | "Russia's Central Bank", "the U.S. Senate" | actor + agents |
 //! | demonym [≤2 lower-case words] agent{1,2} | "3,000 Chinese troops", "Chinese naval forces" | actor + agents |
-//! | agent{1,2} of [the] name | "the government of China" | actor + agents |
+//! | agent{1,2} of [the] [adjective] name | "the government of China" | actor + agents |
+//! | … agent{1,2} Name | "Prime Minister Telemar", "India's envoy Telemar" | the office holder: the country before, else the name's actor |
+//! | organisation-type name … | "aid body Arnor envoy" (PETRARCH `[NGO~]`) | type code first: NGOARNGOV |
 //! | name or demonym | "Beijing", "Soviet" | actor |
 //! | agent{1,2} | "the Senate", "rebels" | agents, actor unknown |
 //!
-//! A bare demonym coordinated with a demonym + agent shares the agent ("Chinese and Russian
-//! officials" are CHNGOV and RUSGOV). A name or demonym right after `anti-`, `pro-` or `non-` is
-//! an attribute, not an actor
-//! ("anti-Soviet rebels" are not Soviet). Stop phrases produce nothing.
+//! With PETRARCH's [`PhraseRules`], "from" and "in" join agents to a name like "of" ("soldiers
+//! from Gondor"), except after a possessive determiner ("its troops in Syria"), and "former"
+//! before agents makes them `ELI`.
+//!
+//! Agents are shared across coordination ([`distribute`]): a bare demonym coordinated with a
+//! demonym + agent shares the agent ("Chinese and Russian officials" are CHNGOV and RUSGOV);
+//! names listed after "agents of NAME" share the agents ("the envoys of A, B and C"); agents
+//! coordinated before such a phrase belong to each of its names ("lawmakers and officials in A
+//! and B": the lawmakers are two mentions, ALEG and BLEG); agents after "and" following an
+//! actor's agents are that actor's ("Danish media and government"). A name or demonym right
+//! after `anti-`, `pro-` or `non-` is an attribute, not an actor ("anti-Soviet rebels" are not
+//! Soviet). Stop phrases produce nothing.
 
 use super::atoms::{Atom, Atoms};
 use super::MentionKind;
