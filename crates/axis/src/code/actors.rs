@@ -193,14 +193,15 @@ pub(super) fn collect(
     let base = salience.recent.len();
     while i < tokens.len() {
         if let Some(m) = mentions.get(next_mention).filter(|m| m.tokens.start == i) {
-            out.push(Actor {
-                tokens: m.tokens.clone(),
-                who: vec![Participant { mention: m.clone(), antecedent: None }],
-                pronoun: false,
-                determiner: false,
-            });
-            salience.recent.push((sentence, m.clone()));
-            next_mention += 1;
+            // Mentions of the same words (a group name, agents shared by a list) are one actor
+            // standing for several.
+            let mut who = Vec::new();
+            while let Some(x) = mentions.get(next_mention).filter(|x| x.tokens == m.tokens) {
+                who.push(Participant { mention: x.clone(), antecedent: None });
+                salience.recent.push((sentence, x.clone()));
+                next_mention += 1;
+            }
+            out.push(Actor { tokens: m.tokens.clone(), who, pronoun: false, determiner: false });
             i = m.tokens.end;
             continue;
         }

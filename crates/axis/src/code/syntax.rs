@@ -30,7 +30,7 @@
 use super::actors::Actor;
 use super::matcher::{owners, PatternMatch, PREPOSITIONS, QUANTITY_NOUNS};
 use super::{wrapped_code, Coded, Coder, Event, Participant, TraceStep};
-use crate::dict::verbs::HeadKind;
+use crate::dict::verbs::{HeadKind, VerbDictionary};
 use crate::text::{Document, Span, Token, TokenKind};
 use crate::when::SentenceDates;
 use serde::Serialize;
@@ -133,11 +133,44 @@ struct Sentence<'a> {
     actors: &'a [Actor],
     owner: Vec<Option<usize>>,
     dates: &'a SentenceDates,
+    verbs: &'a VerbDictionary,
 }
+
+/// Words that are never adjectives in a noun phrase before a name.
+const NOT_MODIFIERS: &[&str] = &[
+    "a", "an", "and", "are", "as", "be", "been", "but", "had", "has", "have", "is", "it", "its", "nor",
+    "not", "or", "than", "that", "the", "their", "this", "these", "those", "was", "were", "which", "who",
+    "will", "would", "can", "could", "may", "might", "should", "must", "also", "then", "there",
+];
 
 impl Sentence<'_> {
     fn word(&self, i: usize) -> &str {
         &self.lower[self.tokens[i].span.range()]
+    }
+
+    /// Whether token `i` reads as an adjective before a name ("the *evil* Arnor", "in *south*
+    /// Ithilen"): a lower-case word, no function word or preposition, and no verb form the verb
+    /// dictionary knows or "-ing"/"-ed" form (which could be a verb taking the name as object).
+    fn modifier(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        let w = self.word(i);
+        t.kind == TokenKind::Word
+            && !t.is_capitalized()
+            && self.owner[i].is_none()
+            && !NOT_MODIFIERS.contains(&w)
+            && !PREPOSITIONS.contains(&w)
+            && !w.ends_with("ing")
+            && !w.ends_with("ed")
+            && self.verbs.candidates(w).iter().all(|&id| self.verbs.pattern(id).head != HeadKind::Verb)
+    }
+
+    /// The first token of the modifiers right before token `at` (at most `max`), or `at`.
+    fn modifiers_before(&self, at: usize, max: usize) -> usize {
+        let mut i = at;
+        while i > 0 && at - i < max && self.modifier(i - 1) {
+            i -= 1;
+        }
+        i
     }
 
     fn clause_start(&self, t: usize) -> usize {
@@ -163,11 +196,12 @@ impl Sentence<'_> {
     /// India"), if any. A comma alone joins only inside a list: `k` must itself be followed by
     /// "and", "or" or a comma, unless `last` (the list's final member, joined by "and").
     fn coordinated_before(&self, k: usize, last: bool) -> Option<usize> {
-        let start = self.actors[k].tokens.start;
+        // Adjectives before the member ("and the evil Arnor") belong to it.
+        let start = self.modifiers_before(self.actors[k].tokens.start, 2);
         let mut j = start;
         let (mut saw_and, mut saw_comma) = (false, false);
-        while j > 0 && matches!(self.word(j - 1), "," | "and" | "or" | "the") {
-            saw_and |= matches!(self.word(j - 1), "and" | "or");
+        while j > 0 && matches!(self.word(j - 1), "," | "and" | "or" | "nor" | "the") {
+            saw_and |= matches!(self.word(j - 1), "and" | "or" | "nor");
             saw_comma |= self.word(j - 1) == ",";
             j -= 1;
         }
@@ -175,7 +209,7 @@ impl Sentence<'_> {
             return None;
         }
         let end = self.actors[k].tokens.end;
-        let continues = end < self.tokens.len() && matches!(self.word(end), "," | "and" | "or");
+        let continues = end < self.tokens.len() && matches!(self.word(end), "," | "and" | "or" | "nor");
         if !saw_and && (last || !continues) {
             return None;
         }
@@ -188,9 +222,10 @@ impl Sentence<'_> {
         Some(b)
     }
 
-    /// The preposition right before actor `a` (articles skipped), if any.
+    /// The preposition right before actor `a` (articles and one adjective skipped: "in south
+    /// Ithilen", but "in recent months Syria" is no phrase of Syria's), if any.
     fn preposition_before(&self, a: usize) -> Option<&str> {
-        let mut i = self.actors[a].tokens.start;
+        let mut i = self.modifiers_before(self.actors[a].tokens.start, 1);
         while i > 0 && matches!(self.word(i - 1), "the" | "a" | "an") {
             i -= 1;
         }
@@ -226,7 +261,18 @@ impl Sentence<'_> {
                     && h - 1 - after <= 3
                     && (after..h - 1)
                         .all(|t| self.owner[t].is_none() && self.tokens[t].kind == TokenKind::Word);
-                return if runs_into_verb { vec![i] } else { Vec::new() };
+                // "Arnor's new mayor left": a possessed noun phrase of a few lower-case words
+                // right before the verb is the subject, and the possessor stands for it.
+                let head_np = after < h
+                    && h - after <= 3
+                    && (after..h).all(|t| {
+                        self.owner[t].is_none()
+                            && self.tokens[t].kind == TokenKind::Word
+                            && !self.tokens[t].is_capitalized()
+                            && !NOT_MODIFIERS.contains(&self.word(t))
+                            && !PREPOSITIONS.contains(&self.word(t))
+                    });
+                return if runs_into_verb || head_np { vec![i] } else { Vec::new() };
             }
             // Coordinated actors before it: "China and Russia held".
             let mut group = vec![i];
@@ -369,7 +415,14 @@ pub(super) fn events_into(
     coded: &mut Coded,
     trace: bool,
 ) {
-    let s = Sentence { lower: doc.lower(), tokens, actors, owner: owners(tokens.len(), actors), dates };
+    let s = Sentence {
+        lower: doc.lower(),
+        tokens,
+        actors,
+        owner: owners(tokens.len(), actors),
+        dates,
+        verbs: coder.verbs,
+    };
     let first = coded.events.len();
     let mut open: Vec<Event> = Vec::new();
     // Wrapping verbs whose "to V" fired: their own events are dropped.

@@ -195,6 +195,19 @@ fn table() {
             "Russia sold weapons to India and attacked Ukraine.",
             &["RUS>IND:062@2019-02-02", "RUS>UKR:190@2019-02-02"],
         ),
+        // A possessed noun phrase right before the verb: the possessor stands for it.
+        ("Russia's new mayor praised China.", &["RUS>CHN:051@2019-02-02"]),
+        ("Russia's mayor in Crimea praised China.", &[]),
+        // Adjectives inside a coordinated subject.
+        (
+            "India and the mighty Vietnam praised China.",
+            &["IND>CHN:051@2019-02-02", "VNM>CHN:051@2019-02-02"],
+        ),
+        // An actor after a preposition and an adjective is no later verb's subject.
+        (
+            "Russia attacked troops in eastern Ukraine and praised China.",
+            &["RUS>---MIL:190@2019-02-02", "RUS>CHN:051@2019-02-02"],
+        ),
         // Nothing to code.
         ("The weather in Beijing was fine.", &[]),
         ("Russia attacked.", &[]),

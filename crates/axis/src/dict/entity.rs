@@ -162,6 +162,12 @@ pub enum Usage {
     Titled,
     /// A phrase that is not an actor.
     Stop,
+    /// A name of several actors at once (PETRARCH's `[AAA/BBB]`): a mention of it stands for
+    /// every actor the phrase names with this usage, the same origin and the same validity.
+    Group,
+    /// An organisation type written before an actor, whose code goes first (PETRARCH's
+    /// `[NGO~]`: "aid body" + "Arnor" is `NGOARN`); alone, the phrase is that actor.
+    Prefix,
 }
 
 /// One meaning of a phrase.

@@ -27,6 +27,20 @@ pub struct Dictionary {
     files: Vec<PathBuf>,
     entities: Vec<Entity>,
     matcher: PhraseMatcher,
+    rules: PhraseRules,
+}
+
+/// How noun phrases compose, where dictionary traditions differ. axis's own dictionaries use the
+/// default; PETRARCH dictionaries read noun phrases the way PETRARCH does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PhraseRules {
+    /// Agents followed by "from" or "in" and a name are that name's agents ("soldiers from A" is
+    /// `AMIL`), as PETRARCH codes a noun phrase from its prepositional phrase. axis's own reading
+    /// keeps them apart: "withdrew troops from Syria" has Syria as its target.
+    pub agents_from_in: bool,
+    /// "former" before agents makes them `ELI` (PETRARCH's `FORMER_PRESIDENT [~ELI]`); axis's own
+    /// dictionaries code the office ("the former spy chief" is still `SPY`).
+    pub former_elite: bool,
 }
 
 impl Dictionary {
@@ -60,6 +74,17 @@ impl Dictionary {
     /// The compiled phrase matcher.
     pub fn matcher(&self) -> &PhraseMatcher {
         &self.matcher
+    }
+
+    /// How noun phrases compose with this dictionary.
+    pub fn phrase_rules(&self) -> PhraseRules {
+        self.rules
+    }
+
+    /// The dictionary with other noun-phrase rules.
+    pub fn with_phrase_rules(mut self, rules: PhraseRules) -> Dictionary {
+        self.rules = rules;
+        self
     }
 
     /// The file an entry came from.
@@ -158,7 +183,12 @@ impl DictionaryBuilder {
         if !self.errors.is_empty() {
             return Err(DictErrors(self.errors));
         }
-        Ok(Dictionary { files: self.files, entities: self.entities, matcher: self.matcher })
+        Ok(Dictionary {
+            files: self.files,
+            entities: self.entities,
+            matcher: self.matcher,
+            rules: PhraseRules::default(),
+        })
     }
 
     /// Registers a file whose entries are added by another reader (the PETRARCH readers);
@@ -177,7 +207,12 @@ impl DictionaryBuilder {
     /// Compiles without the cross-block checks: for dictionaries in other formats, where one
     /// phrase in several entries is normal and resolved by date (see `crate::petrarch`).
     pub(crate) fn build_unchecked(self) -> Dictionary {
-        Dictionary { files: self.files, entities: self.entities, matcher: self.matcher }
+        Dictionary {
+            files: self.files,
+            entities: self.entities,
+            matcher: self.matcher,
+            rules: PhraseRules::default(),
+        }
     }
 
     /// Compiles one phrase of entity `idx`.

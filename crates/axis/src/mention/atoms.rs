@@ -31,6 +31,8 @@ impl Atom {
     pub const SURNAME: u16 = 64;
     /// A surname that needs a title.
     pub const TITLED: u16 = 128;
+    /// An organisation type whose code goes before the actor it is written before (`[NGO~]`).
+    pub const PREFIX: u16 = 256;
 
     /// Whether any of `flags` is set.
     #[inline]
@@ -99,6 +101,7 @@ fn flag_of(dict: &Dictionary, m: &Meaning) -> u16 {
     match (dict.entity(m.entity).kind, m.usage) {
         (EntityKind::Stop, _) | (_, Usage::Stop) => Atom::STOP,
         (EntityKind::Actor, Usage::Demonym) => Atom::DEMONYM,
+        (EntityKind::Actor, Usage::Prefix) => Atom::ACTOR | Atom::PREFIX,
         (EntityKind::Actor, _) => Atom::ACTOR,
         (EntityKind::Agent, Usage::Title) => Atom::TITLE,
         (EntityKind::Agent, _) => Atom::AGENT,

@@ -93,10 +93,10 @@ impl<'d> MentionFinder<'d> {
     ) {
         let tokens = doc.sentence_tokens(sentence);
         atoms::find_into(self.dict, doc.text(), doc.lower(), tokens, &mut self.atoms);
-        compose::compose_into(doc.lower(), tokens, &self.atoms, &mut self.drafts);
+        compose::compose_into(doc.lower(), tokens, &self.atoms, self.dict.phrase_rules(), &mut self.drafts);
         for d in &self.drafts {
             let date = dates.date_at(d.head);
-            out.extend(resolve::resolve(self.dict, tokens, &self.atoms, d, date, resolve_at(date, dates)));
+            resolve::resolve_into(self.dict, tokens, &self.atoms, d, date, resolve_at(date, dates), out);
         }
     }
 

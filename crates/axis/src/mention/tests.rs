@@ -36,9 +36,14 @@ Vietnam
 Indonesia
 [AFG] Afghanistan
 Afghanistan
+[ZAR] Zarovia
+Zarovia
+Oltan
 [agent GOV] government
 government
 officials
+envoy
+envoys
 President | title
 Foreign Minister | title
 Prime Minister | title
@@ -148,9 +153,60 @@ fn table() {
         ("claims in the South China Sea", "2019-02-02", &[]),
         ("to assist anti-Soviet rebels in Afghanistan", "2019-02-02", &["rebels=---REB", "Afghanistan=AFG"]),
         ("chafe at soviet domination in 1960", "2019-02-02", &["soviet=SUN"]),
+        // A name right after an office is its holder's; a country before it stays the actor.
+        ("The envoy Oltan arrived.", "2019-02-02", &["envoy Oltan=ZARGOV"]),
+        ("India's envoy Oltan arrived.", "2019-02-02", &["India's envoy Oltan=INDGOV"]),
+        ("Prime Minister Oltan arrived.", "2019-02-02", &["Prime Minister Oltan=ZARGOV"]),
+        // Agents of a place are its own; a list after them shares the agents.
+        (
+            "The envoys of China, India and Vietnam met.",
+            "2019-02-02",
+            &["envoys of China=CHNGOV", "India=INDGOV", "Vietnam=VNMGOV"],
+        ),
+        // Agents coordinated before such a phrase belong to each of its places.
+        (
+            "Rebels and officials of India and Vietnam met.",
+            "2019-02-02",
+            &["Rebels=INDREB", "Rebels=VNMREB", "officials of India=INDGOV", "Vietnam=VNMGOV"],
+        ),
+        // Agents coordinated after an actor's agents are the same actor's.
+        ("Chinese troops and officials met.", "2019-02-02", &["Chinese troops=CHNMIL", "officials=CHNGOV"]),
+        // Under axis's rules, "former" keeps the office and "from"/"in" do not compose.
+        ("India's former envoy spoke.", "2019-02-02", &["India's former envoy=INDGOV"]),
+        ("Troops from Vietnam crossed.", "2019-02-02", &["Troops=---MIL", "Vietnam=VNM"]),
+        // Adjectives joined by "and" after a possessive.
+        (
+            "India's able and tireless envoys spoke.",
+            "2019-02-02",
+            &["India's able and tireless envoys=INDGOV"],
+        ),
     ];
     for (text, story, want) in table {
         assert_eq!(found(&d, text, story), *want, "{text:?}");
+    }
+}
+
+/// PETRARCH's noun-phrase rules: agents from or in a place are its own; "former" is `ELI`.
+#[test]
+fn petrarch_phrase_rules() {
+    let rules = crate::dict::PhraseRules { agents_from_in: true, former_elite: true };
+    let d = dict().with_phrase_rules(rules);
+    let table: &[(&str, &[&str])] = &[
+        ("Troops from Vietnam crossed.", &["Troops from Vietnam=VNMMIL"]),
+        ("rebels in Zarovia", &["rebels in Zarovia=ZARREB"]),
+        ("rebels in southern Zarovia", &["rebels in southern Zarovia=ZARREB"]),
+        ("its troops in Vietnam", &["troops=---MIL", "Vietnam=VNM"]),
+        (
+            "Rebels and officials in India and Vietnam met.",
+            &["Rebels=INDREB", "Rebels=VNMREB", "officials in India=INDGOV", "Vietnam=VNMGOV"],
+        ),
+        ("Former Chinese officials met.", &["Chinese officials=CHNELI"]),
+        ("India's former envoy spoke.", &["India's former envoy=INDELI"]),
+        ("Zarovia former envoys spoke.", &["Zarovia former envoys=ZARELI"]),
+        ("the former envoys of India", &["envoys of India=INDELI"]),
+    ];
+    for (text, want) in table {
+        assert_eq!(found(&d, text, "2019-02-02"), *want, "{text:?}");
     }
 }
 
@@ -217,6 +273,12 @@ fn never_panics_and_keeps_mentions_sound() {
         "Mingze",
         "and",
         "\"",
+        "envoys",
+        "Oltan",
+        "former",
+        "from",
+        "Zarovia",
+        "its",
     ];
     let mut lcg = crate::testing::Lcg(7);
     let mut next = |n: usize| lcg.next(n);
@@ -229,11 +291,14 @@ fn never_panics_and_keeps_mentions_sound() {
         let doc = Document::new("r", text.as_str(), story);
         for s in mentions(&d, &doc) {
             let sentence = &doc.sentences()[s.index];
-            let mut last = sentence.span.start;
+            let mut last = Span { start: sentence.span.start, end: sentence.span.start };
             for m in &s.mentions {
-                assert!(m.span.start >= last && m.span.end <= sentence.span.end, "{text:?}: {m:?}");
+                // One phrase standing for several actors gives several mentions of one span.
+                let same = m.span == last;
+                assert!(same || m.span.start >= last.end, "{text:?}: {m:?}");
+                assert!(m.span.end <= sentence.span.end, "{text:?}: {m:?}");
                 assert!(!m.code.is_empty(), "{text:?}: {m:?}");
-                last = m.span.end;
+                last = m.span;
             }
         }
     }

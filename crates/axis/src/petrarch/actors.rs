@@ -16,19 +16,38 @@
 //! `YYYYMMDD`. Unlike PETRARCH2, which takes the first code in file order whose restriction
 //! holds, axis resolves by date: every dated code is a meaning valid over its range, and the
 //! undated code (the default) is valid exactly where no dated code is.
+//!
+//! `[AAA/BBB]` names several actors at once ("the Benelux states"): a mention of the phrase
+//! stands for each of them, as a compound of its own.
 
 use super::{parse_date, words_of, ActorCompiler, Log, Stats};
-use crate::dict::{Code, DictErrorKind, EntityKind, Origin};
+use crate::dict::{Code, DictErrorKind, EntityKind, Origin, Usage};
 use crate::when::{Date, DateRange};
 use std::path::Path;
 
-/// One `[CODE restriction]` group.
+/// One code of a `[CODE restriction]` group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DatedCode {
     /// The actor code.
     pub code: Code,
     /// When it applies; `None` for the undated default.
     pub valid: Option<DateRange>,
+    /// Which `[...]` group of the entry it was written in (0 for the first).
+    pub group: u16,
+    /// The group names several actors at once (`[AAA/BBB]`).
+    pub shared: bool,
+}
+
+/// One meaning of an entry's phrases: a code over a validity range, and whether it is one of
+/// several actors the phrase names at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActorMeaning {
+    /// The actor code.
+    pub code: Code,
+    /// When the phrase has it.
+    pub valid: DateRange,
+    /// One of several actors named at once (`[AAA/BBB]`).
+    pub shared: bool,
 }
 
 struct Entry {
@@ -109,14 +128,15 @@ fn finish(out: &mut ActorCompiler, file: u32, path: &Path, e: Entry, log: &mut L
         return;
     }
     stats.actor_entries += 1;
-    for (code, valid) in meanings(&e.codes) {
+    for m in meanings(&e.codes) {
         for (phrase, line) in &e.phrases {
             if words_of(phrase).is_empty() {
                 log.syntax(path, *line, "empty actor phrase");
                 continue;
             }
             let origin = Origin { file, line: *line as u32 };
-            match out.add(EntityKind::Actor, code, phrase, valid, origin) {
+            let usage = if m.shared { Usage::Group } else { Usage::Name };
+            match out.add(EntityKind::Actor, m.code, phrase, m.valid, usage, origin) {
                 Ok(()) => stats.actor_phrases += 1,
                 Err(k) => log.problem(path, *line, k),
             }
@@ -124,14 +144,18 @@ fn finish(out: &mut ActorCompiler, file: u32, path: &Path, e: Entry, log: &mut L
     }
 }
 
-/// Every (code, validity) an entry's codes stand for: the dated codes over their ranges, the
-/// first undated code over what is left.
-pub fn meanings(codes: &[DatedCode]) -> Vec<(Code, DateRange)> {
-    let mut out: Vec<(Code, DateRange)> = codes.iter().filter_map(|c| Some((c.code, c.valid?))).collect();
+/// Every meaning an entry's codes stand for: the dated codes over their ranges, the first
+/// undated group (all its codes) over what is left.
+pub fn meanings(codes: &[DatedCode]) -> Vec<ActorMeaning> {
+    let mut out: Vec<ActorMeaning> = codes
+        .iter()
+        .filter_map(|c| Some(ActorMeaning { code: c.code, valid: c.valid?, shared: c.shared }))
+        .collect();
     if let Some(default) = codes.iter().find(|c| c.valid.is_none()) {
-        out.extend(
-            gaps(&out.iter().map(|&(_, r)| r).collect::<Vec<_>>()).into_iter().map(|r| (default.code, r)),
-        );
+        let rest = gaps(&out.iter().map(|m| m.valid).collect::<Vec<_>>());
+        for c in codes.iter().filter(|c| c.valid.is_none() && c.group == default.group) {
+            out.extend(rest.iter().map(|&valid| ActorMeaning { code: c.code, valid, shared: c.shared }));
+        }
     }
     out
 }
@@ -157,29 +181,37 @@ fn gaps(ranges: &[DateRange]) -> Vec<DateRange> {
     out
 }
 
-/// Parses `[CODE]`, `[CODE A-B]`, `[CODE <D]`, `[CODE >D]` groups (several may share a line).
+/// Parses `[CODE]`, `[CODE A-B]`, `[CODE <D]`, `[CODE >D]`, `[AAA/BBB]` groups (several may
+/// share a line), appending to `out` (which may hold groups of earlier lines).
 fn codes(s: &str, out: &mut Vec<DatedCode>) -> Result<(), DictErrorKind> {
     let mut rest = s.trim();
     while !rest.is_empty() {
         let inner =
             rest.strip_prefix('[').ok_or_else(|| syntax(format!("unexpected '{rest}' after codes")))?;
         let close = inner.find(']').ok_or_else(|| syntax("'[' without ']'"))?;
-        out.push(code(&inner[..close])?);
+        let group = out.last().map_or(0, |c| c.group + 1);
+        code(&inner[..close], group, out)?;
         rest = inner[close + 1..].trim_start();
     }
     Ok(())
 }
 
-fn code(s: &str) -> Result<DatedCode, DictErrorKind> {
+fn code(s: &str, group: u16, out: &mut Vec<DatedCode>) -> Result<(), DictErrorKind> {
     let mut words = s.split_whitespace();
     let raw = words.next().ok_or_else(|| syntax("empty '[]'"))?;
-    // The validation dictionaries have a few lower-case codes ("[pse]"); codes are upper case.
-    let code = Code::new(&raw.to_ascii_uppercase())
-        .ok_or_else(|| DictErrorKind::BadCode(format!("'{raw}' is not a code (3-character parts)")))?;
     // The restriction may be written with spaces: `[CODE > 140608]`, `[CODE 19950601 - 19990815]`.
     let rest: String = words.collect();
     let valid = if rest.is_empty() { None } else { Some(restriction(&rest)?) };
-    Ok(DatedCode { code, valid })
+    let parts: Vec<&str> = raw.split('/').collect();
+    let mut parsed = Vec::with_capacity(parts.len());
+    for part in &parts {
+        // The validation dictionaries have a few lower-case codes ("[pse]"); codes are upper case.
+        let code = Code::new(&part.to_ascii_uppercase())
+            .ok_or_else(|| DictErrorKind::BadCode(format!("'{raw}' is not a code (3-character parts)")))?;
+        parsed.push(DatedCode { code, valid, group, shared: parts.len() > 1 });
+    }
+    out.extend(parsed);
+    Ok(())
 }
 
 /// `A-B`, `<D` or `>D`.
@@ -236,8 +268,8 @@ mod tests {
         let m = meanings(&c);
         let gov = Code::new("XXXGOV").unwrap();
         let eli = Code::new("XXXELI").unwrap();
-        assert_eq!(m.iter().filter(|(c, _)| *c == gov).count(), 2);
-        let eli_ranges: Vec<DateRange> = m.iter().filter(|(c, _)| *c == eli).map(|&(_, r)| r).collect();
+        assert_eq!(m.iter().filter(|x| x.code == gov).count(), 2);
+        let eli_ranges: Vec<DateRange> = m.iter().filter(|x| x.code == eli).map(|x| x.valid).collect();
         assert_eq!(
             eli_ranges,
             vec![
@@ -254,7 +286,7 @@ mod tests {
         codes("[AAAGOV >011222] [AAA]", &mut c).unwrap();
         let m = meanings(&c);
         assert_eq!(m.len(), 2);
-        assert_eq!(m[1].1, DateRange { from: None, to: Some(d("2001-12-22")) });
+        assert_eq!(m[1].valid, DateRange { from: None, to: Some(d("2001-12-22")) });
     }
 
     #[test]

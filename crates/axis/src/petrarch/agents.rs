@@ -9,13 +9,14 @@
 //! ```
 //!
 //! `[~CODE]` becomes an axis agent (composes with an actor: "Arnor government" → ARNGOV).
-//! `[CODE~]` is an agent whose code is a primary code; axis reads it as an actor with that code,
-//! so "MSF" alone is `NGO` (PETRARCH2 would also put it first in a composed code).
+//! `[CODE~]` is an agent whose code is a primary code; axis reads it as an actor with that code
+//! that leads the code of a name written right after it: "aid body" alone is `NGO`, "aid body
+//! Arnor" is `NGOARN`, "aid body Arnor envoys" `NGOARNGOV`.
 //! Without `{...}`, the regular English plural of the last word is added, as PETRARCH does.
 
 use super::{words_of, ActorCompiler, Log, Stats};
 use crate::dict::verbs::forms::Forms;
-use crate::dict::{Code, EntityKind, Origin};
+use crate::dict::{Code, EntityKind, Origin, Usage};
 use crate::when::DateRange;
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -51,8 +52,10 @@ pub(crate) fn read(
         }
         match entry(&line, &subs, &forms) {
             Ok((kind, code, phrases)) => {
+                // `[CODE~]`: an organisation type whose code leads the actor's.
+                let usage = if kind == EntityKind::Actor { Usage::Prefix } else { Usage::Name };
                 for p in phrases {
-                    match out.add(kind, code, &p, DateRange::ALWAYS, origin) {
+                    match out.add(kind, code, &p, DateRange::ALWAYS, usage, origin) {
                         Ok(()) => stats.agent_phrases += 1,
                         Err(k) => log.problem(path, n, k),
                     }

@@ -29,7 +29,7 @@ pub mod xml;
 
 use crate::code::Coded;
 use crate::dict::{
-    Code, DictError, DictErrorKind, Dictionary, DictionaryBuilder, Entity, EntityKind, Origin,
+    Code, DictError, DictErrorKind, Dictionary, DictionaryBuilder, Entity, EntityKind, Origin, PhraseRules,
 };
 use crate::dict::{Usage, VerbDictionary};
 use crate::text::Document;
@@ -195,7 +195,9 @@ impl Petrarch {
                     agents::read(&mut actors, file, p, &text, &mut log, &mut stats);
                 }
             }
-            let actors = (actors.builder.build_unchecked(), log, stats);
+            // PETRARCH codes a noun phrase from everything in it, prepositional phrases included.
+            let rules = PhraseRules { agents_from_in: true, former_elite: true };
+            let actors = (actors.builder.build_unchecked().with_phrase_rules(rules), log, stats);
             // The verb thread only reads and compiles text; a panic there is a bug worth seeing.
             (actors, verbs.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
         });
@@ -295,6 +297,7 @@ impl ActorCompiler {
         code: Code,
         phrase: &str,
         valid: DateRange,
+        usage: Usage,
         origin: Origin,
     ) -> Result<(), DictErrorKind> {
         let key = (code, kind == EntityKind::Agent);
@@ -315,8 +318,7 @@ impl ActorCompiler {
         };
         // PETRARCH matches upper-cased text, so every phrase is case-insensitive: lower case.
         // Actor phrases are plain names (measured on the unit-test records: as demonyms, which
-        // compose more freely, 2.5 points fewer records come out right).
-        let usage = Usage::Name;
+        // compose more freely, 2.5 points fewer records come out right), or group names.
         self.builder.add_phrase(idx, &words_of(phrase), usage, Code::default(), valid, origin)
     }
 }

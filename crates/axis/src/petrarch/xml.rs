@@ -47,9 +47,11 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record as an axis document (id, text, story date).
+    /// The record as an axis document (id, text, story date). An underscore between two
+    /// letters joins words, as in PETRARCH's dictionaries ("Dol_Amroth" is "Dol Amroth"); it
+    /// becomes a space, so offsets stay those of the record's text.
     pub fn document(&self) -> Document {
-        Document::new(self.id.clone(), self.text.clone(), self.date)
+        Document::new(self.id.clone(), joined_words(&self.text), self.date)
     }
 }
 
@@ -256,6 +258,20 @@ pub fn read(path: &Path, text: &str) -> Records {
     out
 }
 
+/// `text` with every `_` between two alphanumeric characters replaced by a space.
+fn joined_words(text: &str) -> String {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut out = text.as_bytes().to_vec();
+    for i in 1..b.len() {
+        if b[i] == b'_' && word(i - 1) && word(i + 1) {
+            out[i] = b' ';
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
 /// The words of a Penn Treebank parse, as text: `(NP (NNP Arnor)) (. .)` → `Arnor .`.
 pub fn parse_text(tree: &str) -> String {
     let mut words = Vec::new();
@@ -346,6 +362,12 @@ Beta &amp; friends.
 </Sentence>
 </Sentences>
 </Validation>"#;
+
+    #[test]
+    fn underscores_join_words_in_documents() {
+        assert_eq!(joined_words("Port_Vela and _x_ snake_case_"), "Port Vela and _x_ snake case_");
+        assert_eq!(joined_words("é_b"), "é_b");
+    }
 
     #[test]
     fn records_and_environment() {
