@@ -17,7 +17,7 @@
 //! holds, axis resolves by date: every dated code is a meaning valid over its range, and the
 //! undated code (the default) is valid exactly where no dated code is.
 
-use super::{parse_date, words_of, ActorCompiler, Log, Stats};
+use super::{has_words, parse_date, ActorCompiler, Log, Stats};
 use crate::dict::{Code, DictErrorKind, EntityKind, Origin};
 use crate::when::{Date, DateRange};
 use std::path::Path;
@@ -71,7 +71,7 @@ pub(crate) fn read(
         }
         let (phrase, rest) = match line.find('[') {
             Some(i) => (line[..i].trim(), &line[i..]),
-            None => (line.as_str(), ""),
+            None => (&*line, ""),
         };
         // Phrase lines before the first code line share its codes, as in PETRARCH.
         let pending = entry.take_if(|e| !e.codes.is_empty() || e.failed);
@@ -111,7 +111,7 @@ fn finish(out: &mut ActorCompiler, file: u32, path: &Path, e: Entry, log: &mut L
     stats.actor_entries += 1;
     for (code, valid) in meanings(&e.codes) {
         for (phrase, line) in &e.phrases {
-            if words_of(phrase).is_empty() {
+            if !has_words(phrase) {
                 log.syntax(path, *line, "empty actor phrase");
                 continue;
             }
@@ -174,11 +174,23 @@ fn code(s: &str) -> Result<DatedCode, DictErrorKind> {
     let mut words = s.split_whitespace();
     let raw = words.next().ok_or_else(|| syntax("empty '[]'"))?;
     // The validation dictionaries have a few lower-case codes ("[pse]"); codes are upper case.
-    let code = Code::new(&raw.to_ascii_uppercase())
-        .ok_or_else(|| DictErrorKind::BadCode(format!("'{raw}' is not a code (3-character parts)")))?;
+    let upper;
+    let code = Code::new(if raw.bytes().any(|b| b.is_ascii_lowercase()) {
+        upper = raw.to_ascii_uppercase();
+        &upper
+    } else {
+        raw
+    })
+    .ok_or_else(|| DictErrorKind::BadCode(format!("'{raw}' is not a code (3-character parts)")))?;
     // The restriction may be written with spaces: `[CODE > 140608]`, `[CODE 19950601 - 19990815]`.
-    let rest: String = words.collect();
-    let valid = if rest.is_empty() { None } else { Some(restriction(&rest)?) };
+    let valid = match (words.next(), words.next()) {
+        (None, _) => None,
+        (Some(one), None) => Some(restriction(one)?),
+        (Some(first), Some(second)) => {
+            let rest: String = [first, second].into_iter().chain(words).collect();
+            Some(restriction(&rest)?)
+        }
+    };
     Ok(DatedCode { code, valid })
 }
 

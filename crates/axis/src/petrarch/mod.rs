@@ -35,6 +35,7 @@ use crate::dict::{Usage, VerbDictionary};
 use crate::text::Document;
 use crate::when::{Date, DateRange};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 pub use discards::Discards;
@@ -251,7 +252,10 @@ impl Petrarch {
 fn read(path: &Path, log: &mut Log) -> Option<String> {
     match std::fs::read(path) {
         // PETRARCH files are ASCII in practice; a stray Latin-1 byte must not lose the file.
-        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        // Valid UTF-8 (the common case) is taken as is, without the lossy copy.
+        Ok(bytes) => Some(
+            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        ),
         Err(e) => {
             log.problem(path, 0, DictErrorKind::Io(e.to_string()));
             None
@@ -297,6 +301,7 @@ impl ActorCompiler {
         valid: DateRange,
         origin: Origin,
     ) -> Result<(), DictErrorKind> {
+        let words = words_of(phrase);
         let key = (code, kind == EntityKind::Agent);
         let idx = match self.entities.get(&key) {
             Some(&i) => i,
@@ -304,7 +309,7 @@ impl ActorCompiler {
                 let i = self.builder.push_entity(Entity {
                     kind,
                     code,
-                    name: words_of(phrase),
+                    name: words.clone(),
                     valid: DateRange::ALWAYS,
                     roles: Vec::new(),
                     origin,
@@ -317,49 +322,85 @@ impl ActorCompiler {
         // Actor phrases are plain names (measured on the unit-test records: as demonyms, which
         // compose more freely, 2.5 points fewer records come out right).
         let usage = Usage::Name;
-        self.builder.add_phrase(idx, &words_of(phrase), usage, Code::default(), valid, origin)
+        self.builder.add_phrase(idx, &words, usage, Code::default(), valid, origin)
     }
 }
 
 /// Lines of a PETRARCH file without `#` comments and `<!-- ... -->` blocks (which may span
-/// lines), trimmed, with their 1-based numbers; empty lines are left out.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+/// lines), trimmed, with their 1-based numbers; empty lines are left out. A line is borrowed
+/// from `text` unless a comment block sat inside it.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> + '_ {
     let mut in_comment = false;
     text.lines().enumerate().filter_map(move |(n, raw)| {
-        let mut out = String::new();
-        let mut rest = raw;
-        loop {
-            if in_comment {
-                match rest.find("-->") {
-                    Some(i) => {
-                        rest = &rest[i + 3..];
-                        in_comment = false;
+        let line = if !in_comment && !raw.contains("<!--") {
+            // The common case: no comment block, nothing to copy.
+            Cow::Borrowed(raw)
+        } else {
+            let mut out = String::new();
+            let mut rest = raw;
+            loop {
+                if in_comment {
+                    match rest.find("-->") {
+                        Some(i) => {
+                            rest = &rest[i + 3..];
+                            in_comment = false;
+                        }
+                        None => break,
                     }
-                    None => break,
-                }
-            } else {
-                match rest.find("<!--") {
-                    Some(i) => {
-                        out.push_str(&rest[..i]);
-                        rest = &rest[i + 4..];
-                        in_comment = true;
-                    }
-                    None => {
-                        out.push_str(rest);
-                        break;
+                } else {
+                    match rest.find("<!--") {
+                        Some(i) => {
+                            out.push_str(&rest[..i]);
+                            rest = &rest[i + 4..];
+                            in_comment = true;
+                        }
+                        None => {
+                            out.push_str(rest);
+                            break;
+                        }
                     }
                 }
             }
-        }
-        let cut = out.find('#').unwrap_or(out.len());
-        let line = out[..cut].trim();
-        (!line.is_empty()).then(|| (n + 1, line.to_string()))
+            Cow::Owned(out)
+        };
+        let line = match line {
+            Cow::Borrowed(b) => Cow::Borrowed(uncommented(b)),
+            Cow::Owned(o) => Cow::Owned(uncommented(&o).to_string()),
+        };
+        (!line.is_empty()).then_some((n + 1, line))
     })
+}
+
+/// `line` without a `#` comment, trimmed.
+fn uncommented(line: &str) -> &str {
+    line[..line.find('#').unwrap_or(line.len())].trim()
+}
+
+/// Whether [`words_of`] would find a word in `phrase` (without building the words).
+pub(crate) fn has_words(phrase: &str) -> bool {
+    phrase.split(|c: char| c == '_' || c.is_whitespace()).any(|w| !w.is_empty())
 }
 
 /// A PETRARCH phrase as axis words: `_` joins words, case is ignored (`GAZA_CITY` → `gaza city`).
 pub(crate) fn words_of(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
+    if phrase.is_ascii() {
+        // Dictionary files are ASCII in practice: one pass over the bytes. (ASCII `char`
+        // whitespace is these six bytes; `u8::is_ascii_whitespace` leaves out vertical tab.)
+        let mut gap = false;
+        for b in phrase.bytes() {
+            if matches!(b, b'_' | b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return out;
+    }
     for w in phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
