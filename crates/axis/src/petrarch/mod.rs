@@ -170,56 +170,63 @@ impl Petrarch {
     /// Reads every file of the set. Unreadable files and bad lines are problems, not failures:
     /// the rest is still read.
     pub fn load(files: &PetrarchFiles) -> Petrarch {
-        // Actors and verbs are independent: read them on two threads.
-        let ((dict, mut log, mut stats), ((verbs, paired), vlog, vstats)) = std::thread::scope(|scope| {
-            let verbs = scope.spawn(|| {
+        // Actors (with agents) are the most work; verbs, discards and issues are independent of
+        // them and together about as much: read them on a second thread.
+        let ((dict, mut log, mut stats), (verbs, paired, discards, issues, vlog, dlog, vstats)) =
+            std::thread::scope(|scope| {
+                let rest = scope.spawn(|| {
+                    let (mut log, mut stats) = (Log::default(), Stats::default());
+                    let mut verbs = verbs::VerbReader::default();
+                    for p in &files.verbs {
+                        if let Some(text) = read(p, &mut log) {
+                            verbs.read(p, &text, &mut log, &mut stats);
+                        }
+                    }
+                    let (verbs, paired) = verbs.finish(&mut stats);
+                    // Discard and issue problems come after the verbs', as they always have.
+                    let mut dlog = Log::default();
+                    let mut discards = Discards::default();
+                    for p in &files.discards {
+                        if let Some(text) = read(p, &mut dlog) {
+                            discards.read(p, &text, &mut dlog);
+                        }
+                    }
+                    let mut issues = Vec::new();
+                    for p in &files.issues {
+                        if let Some(text) = read(p, &mut dlog) {
+                            issues::read(p, &text, &mut issues, &mut dlog);
+                        }
+                    }
+                    (verbs, paired, discards, issues, log, dlog, stats)
+                });
                 let (mut log, mut stats) = (Log::default(), Stats::default());
-                let mut verbs = verbs::VerbReader::default();
-                for p in &files.verbs {
+                let mut actors = ActorCompiler::default();
+                for p in &files.actors {
                     if let Some(text) = read(p, &mut log) {
-                        verbs.read(p, &text, &mut log, &mut stats);
+                        let file = actors.builder.add_file_name(p);
+                        actors::read(&mut actors, file, p, &text, &mut log, &mut stats);
                     }
                 }
-                (verbs.finish(&mut stats), log, stats)
+                for p in &files.agents {
+                    if let Some(text) = read(p, &mut log) {
+                        let file = actors.builder.add_file_name(p);
+                        agents::read(&mut actors, file, p, &text, &mut log, &mut stats);
+                    }
+                }
+                let actors = (actors.builder.build_unchecked(), log, stats);
+                // The other thread only reads and compiles text; a panic there is a bug worth seeing.
+                (actors, rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             });
-            let (mut log, mut stats) = (Log::default(), Stats::default());
-            let mut actors = ActorCompiler::default();
-            for p in &files.actors {
-                if let Some(text) = read(p, &mut log) {
-                    let file = actors.builder.add_file_name(p);
-                    actors::read(&mut actors, file, p, &text, &mut log, &mut stats);
-                }
-            }
-            for p in &files.agents {
-                if let Some(text) = read(p, &mut log) {
-                    let file = actors.builder.add_file_name(p);
-                    agents::read(&mut actors, file, p, &text, &mut log, &mut stats);
-                }
-            }
-            let actors = (actors.builder.build_unchecked(), log, stats);
-            // The verb thread only reads and compiles text; a panic there is a bug worth seeing.
-            (actors, verbs.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        });
-        log.problems.extend(vlog.problems);
-        log.notes.extend(vlog.notes);
+        for l in [vlog, dlog] {
+            log.problems.extend(l.problems);
+            log.notes.extend(l.notes);
+        }
         stats.synsets = vstats.synsets;
         stats.verb_blocks = vstats.verb_blocks;
         stats.verbs = vstats.verbs;
         stats.pattern_lines = vstats.pattern_lines;
         stats.patterns = vstats.patterns;
-        let mut discards = Discards::default();
-        for p in &files.discards {
-            if let Some(text) = read(p, &mut log) {
-                discards.read(p, &text, &mut log);
-            }
-        }
         stats.discards = discards.len();
-        let mut issues = Vec::new();
-        for p in &files.issues {
-            if let Some(text) = read(p, &mut log) {
-                issues::read(p, &text, &mut issues, &mut log);
-            }
-        }
         stats.issues = issues.len();
         Petrarch { dict, verbs, paired, discards, issues, problems: log.problems, notes: log.notes, stats }
     }
@@ -289,6 +296,8 @@ impl Log {
 pub(crate) struct ActorCompiler {
     builder: DictionaryBuilder,
     entities: FxHashMap<(Code, bool), usize>,
+    /// The phrase being added, as words (reused: one allocation for all phrases).
+    scratch: String,
 }
 
 impl ActorCompiler {
@@ -301,7 +310,8 @@ impl ActorCompiler {
         valid: DateRange,
         origin: Origin,
     ) -> Result<(), DictErrorKind> {
-        let words = words_of(phrase);
+        let mut words = std::mem::take(&mut self.scratch);
+        words_into(phrase, &mut words);
         let key = (code, kind == EntityKind::Agent);
         let idx = match self.entities.get(&key) {
             Some(&i) => i,
@@ -322,7 +332,9 @@ impl ActorCompiler {
         // Actor phrases are plain names (measured on the unit-test records: as demonyms, which
         // compose more freely, 2.5 points fewer records come out right).
         let usage = Usage::Name;
-        self.builder.add_phrase(idx, &words, usage, Code::default(), valid, origin)
+        let added = self.builder.add_phrase(idx, &words, usage, Code::default(), valid, origin);
+        self.scratch = words;
+        added
     }
 }
 
@@ -384,22 +396,27 @@ pub(crate) fn has_words(phrase: &str) -> bool {
 /// A PETRARCH phrase as axis words: `_` joins words, case is ignored (`GAZA_CITY` → `gaza city`).
 pub(crate) fn words_of(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
+    words_into(phrase, &mut out);
+    out
+}
+
+/// [`words_of`] into `out` (cleared first).
+fn words_into(phrase: &str, out: &mut String) {
+    out.clear();
     if phrase.is_ascii() {
-        // Dictionary files are ASCII in practice: one pass over the bytes. (ASCII `char`
-        // whitespace is these six bytes; `u8::is_ascii_whitespace` leaves out vertical tab.)
-        let mut gap = false;
-        for b in phrase.bytes() {
-            if matches!(b, b'_' | b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
-                gap = !out.is_empty();
-            } else {
-                if gap {
-                    out.push(' ');
-                    gap = false;
-                }
-                out.push(b.to_ascii_lowercase() as char);
+        // Dictionary files are ASCII in practice: copy each word whole and lower-case its bytes.
+        // (ASCII `char` whitespace is these six bytes; `u8::is_ascii_whitespace` leaves out
+        // vertical tab.)
+        let gap = |c: char| matches!(c, '_' | ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r');
+        for w in phrase.split(gap).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
             }
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
         }
-        return out;
+        return;
     }
     for w in phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -407,7 +424,6 @@ pub(crate) fn words_of(phrase: &str) -> String {
         }
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 /// A PETRARCH date: `YYYYMMDD`, or `YYMMDD` with 00–29 read as 2000–2029 and 30–99 as 1930–1999.
