@@ -68,7 +68,7 @@ if [ -f "$PHOENIX/CAMEO.2.0.txt" ]; then
         BEST_LOAD=$(( MS < BEST_LOAD ? MS : BEST_LOAD ))
         BEST=$(( (T1 - T0) / 1000000 < BEST ? (T1 - T0) / 1000000 : BEST ))
     done
-    row "dictionaries load (Phoenix: CAMEO.2.0 + Phoenix.*)" "$BEST_LOAD ms" "process $BEST ms" ""
+    row "dictionaries load (Phoenix/PETRARCH set)" "$BEST_LOAD ms" "process $BEST ms" ""
 else
     echo "bench: $PHOENIX/CAMEO.2.0.txt absent, Phoenix load not measured" >&2
 fi
