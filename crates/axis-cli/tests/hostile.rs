@@ -113,6 +113,59 @@ fn a_huge_sentence_is_coded_in_bounded_memory() {
     assert_eq!(text(&out.stdout).lines().count(), events + 1, "one line per event, plus the header");
 }
 
+/// The store's write path under the same limit: `axis ingest` of the 3 MB "sentence", then
+/// `axis recode` of it with another dictionary version. Each holds the document and one batch
+/// of rows, not its ~150,000 events (held whole, ingest took about 680 MB).
+#[test]
+#[cfg(unix)]
+fn a_huge_sentence_is_ingested_and_recoded_in_bounded_memory() {
+    let dir = tempdir("huge-store");
+    let file = dir.join("huge.txt");
+    let unit = "China accused Russia and the United States criticized Iran ";
+    std::fs::write(&file, unit.repeat(3_000_000 / unit.len())).unwrap();
+    let db = dir.join("huge.db");
+    let out = axis_limited(
+        600,
+        &["ingest", p(&file), "--db", p(&db), "--date", "2019-02-02", "--threads", "1", "--no-near-dup"],
+    );
+    no_panic(&out);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let events = count("SELECT count(*) FROM events");
+    assert!(events > 100_000, "{events} events\n{err}");
+    assert!(err.contains(&format!("{events} event(s)")), "the summary counts the streamed events:\n{err}");
+    let version =
+        || -> String { conn.query_row("SELECT dict_version FROM documents", [], |r| r.get(0)).unwrap() };
+    let before = version();
+    // A copy of the shipped dictionaries is another version: the document is stale.
+    let dict = dir.join("dict");
+    copy_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dict"), &dict);
+    let out = axis_limited(600, &["recode", "--db", p(&db), "--dict", p(&dict), "--threads", "1"]);
+    no_panic(&out);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(count("SELECT count(*) FROM events"), events, "recoded to the same events");
+    let after = version();
+    assert_ne!(before, after, "the document was recoded");
+    let stale = format!("SELECT count(*) FROM events WHERE dict_version <> '{after}'");
+    assert_eq!(count(&stale), 0, "every event carries the new version");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap().path();
+        let dest = to.join(e.file_name().unwrap());
+        if e.is_dir() {
+            copy_dir(&e, &dest);
+        } else {
+            std::fs::copy(&e, &dest).unwrap();
+        }
+    }
+}
+
 #[test]
 fn deeply_nested_html_and_entity_bombs() {
     let dir = tempdir("nest");

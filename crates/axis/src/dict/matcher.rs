@@ -51,10 +51,23 @@ pub struct Pattern {
     pub meaning: Meaning,
 }
 
-#[derive(Clone, Debug, Default)]
+/// No pattern (the end of a node's pattern list).
+const NONE: u32 = u32::MAX;
+
+/// A trie node. The patterns ending here are a list threaded through
+/// [`PhraseMatcher::next`] (first to last in insertion order), so a node needs no allocation of
+/// its own for them.
+#[derive(Clone, Debug)]
 struct Node {
     children: FxHashMap<Box<str>, u32>,
-    patterns: Vec<u32>,
+    first: u32,
+    last: u32,
+}
+
+impl Default for Node {
+    fn default() -> Self {
+        Node { children: FxHashMap::default(), first: NONE, last: NONE }
+    }
 }
 
 /// The longest phrase found at a position.
@@ -70,11 +83,13 @@ pub struct PhraseMatch {
 pub struct PhraseMatcher {
     nodes: Vec<Node>,
     patterns: Vec<Pattern>,
+    /// For each pattern, the next pattern ending at the same node (or [`NONE`]).
+    next: Vec<u32>,
 }
 
 impl Default for PhraseMatcher {
     fn default() -> Self {
-        PhraseMatcher { nodes: vec![Node::default()], patterns: Vec::new() }
+        PhraseMatcher { nodes: vec![Node::default()], patterns: Vec::new(), next: Vec::new() }
     }
 }
 
@@ -95,7 +110,13 @@ impl PhraseMatcher {
         }
         let id = self.patterns.len() as u32;
         self.patterns.push(pattern);
-        self.nodes[node].patterns.push(id);
+        self.next.push(NONE);
+        let n = &mut self.nodes[node];
+        match n.last {
+            NONE => n.first = id,
+            last => self.next[last as usize] = id,
+        }
+        n.last = id;
         id
     }
 
@@ -115,8 +136,15 @@ impl PhraseMatcher {
     }
 
     /// Ids of the patterns that end at each node with more than one pattern, for conflict checks.
-    pub(crate) fn shared_nodes(&self) -> impl Iterator<Item = &[u32]> {
-        self.nodes.iter().filter(|n| n.patterns.len() > 1).map(|n| n.patterns.as_slice())
+    pub(crate) fn shared_nodes(&self) -> impl Iterator<Item = Vec<u32>> + '_ {
+        self.nodes.iter().filter(|n| n.first != n.last).map(|n| self.ending(n).collect())
+    }
+
+    /// Ids of the patterns that end at `node`, in insertion order.
+    fn ending(&self, node: &Node) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(node.first).filter(|&p| p != NONE), |&p| {
+            Some(self.next[p as usize]).filter(|&p| p != NONE)
+        })
     }
 
     /// The longest phrase starting at `tokens[at]` that some pattern accepts, if any.
@@ -148,7 +176,7 @@ impl PhraseMatcher {
     }
 
     fn accepting<'a>(&'a self, node: usize, tokens: &'a [Token]) -> impl Iterator<Item = &'a Pattern> + 'a {
-        self.nodes[node].patterns.iter().map(|&p| &self.patterns[p as usize]).filter(move |p| {
+        self.ending(&self.nodes[node]).map(|p| &self.patterns[p as usize]).filter(move |p| {
             p.case.len() == tokens.len() && p.case.iter().zip(tokens).all(|(r, t)| r.accepts(*t))
         })
     }

@@ -225,6 +225,14 @@ impl DictionaryBuilder {
         valid: DateRange,
         origin: Origin,
     ) -> Result<(), DictErrorKind> {
+        let meaning = Meaning { entity: EntityId(idx as u32), usage, agent, valid, origin };
+        if is_plain_lower_words(phrase) {
+            // Lower-case letters between single spaces (most PETRARCH phrases once lower-cased)
+            // tokenize into exactly those words, each matching any case: skip the tokenizer.
+            let case = vec![CaseRule::Any; phrase.split(' ').count()].into_boxed_slice();
+            self.matcher.insert(phrase.split(' '), Pattern { case, meaning });
+            return Ok(());
+        }
         normalize::normalize_into(phrase, &mut self.scratch_norm, &mut Default::default());
         normalize::lower_same_len_into(&self.scratch_norm, &mut self.scratch_lower);
         self.scratch_tokens.clear();
@@ -233,7 +241,6 @@ impl DictionaryBuilder {
             return Err(DictErrorKind::Syntax(format!("'{phrase}' has no words")));
         }
         let case: Box<[CaseRule]> = self.scratch_tokens.iter().map(|&t| CaseRule::of(t)).collect();
-        let meaning = Meaning { entity: EntityId(idx as u32), usage, agent, valid, origin };
         let lower = &self.scratch_lower;
         let keys = self.scratch_tokens.iter().map(|t| &lower[t.span.range()]);
         self.matcher.insert(keys, Pattern { case, meaning });
@@ -295,6 +302,16 @@ impl DictionaryBuilder {
         let path = self.files[o.file as usize].clone();
         self.errors.push(DictError { path, line: o.line as usize, kind });
     }
+}
+
+/// Whether `phrase` is words of lower-case ASCII letters separated by single spaces.
+pub(crate) fn is_plain_lower_words(phrase: &str) -> bool {
+    let b = phrase.as_bytes();
+    !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && b.iter().all(|&c| c.is_ascii_lowercase() || c == b' ')
+        && !phrase.contains("  ")
 }
 
 fn overlaps(a: DateRange, b: DateRange) -> bool {

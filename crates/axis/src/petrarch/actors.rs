@@ -20,7 +20,7 @@
 //! `[AAA/BBB]` names several actors at once ("the Benelux states"): a mention of the phrase
 //! stands for each of them, as a compound of its own.
 
-use super::{parse_date, words_of, ActorCompiler, Log, Stats};
+use super::{has_words, parse_date, ActorCompiler, Log, Stats};
 use crate::dict::{Code, DictErrorKind, EntityKind, Origin, Usage};
 use crate::when::{Date, DateRange};
 use std::path::Path;
@@ -90,7 +90,7 @@ pub(crate) fn read(
         }
         let (phrase, rest) = match line.find('[') {
             Some(i) => (line[..i].trim(), &line[i..]),
-            None => (line.as_str(), ""),
+            None => (&*line, ""),
         };
         // Phrase lines before the first code line share its codes, as in PETRARCH.
         let pending = entry.take_if(|e| !e.codes.is_empty() || e.failed);
@@ -130,7 +130,7 @@ fn finish(out: &mut ActorCompiler, file: u32, path: &Path, e: Entry, log: &mut L
     stats.actor_entries += 1;
     for m in meanings(&e.codes) {
         for (phrase, line) in &e.phrases {
-            if words_of(phrase).is_empty() {
+            if !has_words(phrase) {
                 log.syntax(path, *line, "empty actor phrase");
                 continue;
             }

@@ -35,7 +35,7 @@ impl Discards {
         for (n, line) in super::lines(text) {
             let (scope, phrase) = match line.strip_prefix('+') {
                 Some(p) => (Scope::Story, p),
-                None => (Scope::Sentence, line.as_str()),
+                None => (Scope::Sentence, &*line),
             };
             if !self.add(phrase, scope) {
                 log.syntax(path, n, "a discard line without words");

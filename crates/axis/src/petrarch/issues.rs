@@ -52,7 +52,7 @@ pub(crate) fn read(path: &Path, text: &str, out: &mut Vec<Issue>, log: &mut Log)
         };
         let (exclude, body) = match line.strip_prefix('~') {
             Some(b) => (true, b.trim()),
-            None => (false, line.as_str()),
+            None => (false, &*line),
         };
         let (phrase, code) = match body.find('[') {
             Some(i) => {

@@ -35,6 +35,7 @@ use crate::dict::{Usage, VerbDictionary};
 use crate::text::Document;
 use crate::when::{Date, DateRange};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 pub use discards::Discards;
@@ -169,58 +170,65 @@ impl Petrarch {
     /// Reads every file of the set. Unreadable files and bad lines are problems, not failures:
     /// the rest is still read.
     pub fn load(files: &PetrarchFiles) -> Petrarch {
-        // Actors and verbs are independent: read them on two threads.
-        let ((dict, mut log, mut stats), ((verbs, paired), vlog, vstats)) = std::thread::scope(|scope| {
-            let verbs = scope.spawn(|| {
+        // Actors (with agents) are the most work; verbs, discards and issues are independent of
+        // them and together about as much: read them on a second thread.
+        let ((dict, mut log, mut stats), (verbs, paired, discards, issues, vlog, dlog, vstats)) =
+            std::thread::scope(|scope| {
+                let rest = scope.spawn(|| {
+                    let (mut log, mut stats) = (Log::default(), Stats::default());
+                    let mut verbs = verbs::VerbReader::default();
+                    for p in &files.verbs {
+                        if let Some(text) = read(p, &mut log) {
+                            verbs.read(p, &text, &mut log, &mut stats);
+                        }
+                    }
+                    let (verbs, paired) = verbs.finish(&mut stats);
+                    // Discard and issue problems come after the verbs', as they always have.
+                    let mut dlog = Log::default();
+                    let mut discards = Discards::default();
+                    for p in &files.discards {
+                        if let Some(text) = read(p, &mut dlog) {
+                            discards.read(p, &text, &mut dlog);
+                        }
+                    }
+                    let mut issues = Vec::new();
+                    for p in &files.issues {
+                        if let Some(text) = read(p, &mut dlog) {
+                            issues::read(p, &text, &mut issues, &mut dlog);
+                        }
+                    }
+                    (verbs, paired, discards, issues, log, dlog, stats)
+                });
                 let (mut log, mut stats) = (Log::default(), Stats::default());
-                let mut verbs = verbs::VerbReader::default();
-                for p in &files.verbs {
+                let mut actors = ActorCompiler::default();
+                for p in &files.actors {
                     if let Some(text) = read(p, &mut log) {
-                        verbs.read(p, &text, &mut log, &mut stats);
+                        let file = actors.builder.add_file_name(p);
+                        actors::read(&mut actors, file, p, &text, &mut log, &mut stats);
                     }
                 }
-                (verbs.finish(&mut stats), log, stats)
+                for p in &files.agents {
+                    if let Some(text) = read(p, &mut log) {
+                        let file = actors.builder.add_file_name(p);
+                        agents::read(&mut actors, file, p, &text, &mut log, &mut stats);
+                    }
+                }
+                // PETRARCH codes a noun phrase from everything in it, prepositional phrases included.
+                let rules = PhraseRules { agents_from_in: true, former_elite: true };
+                let actors = (actors.builder.build_unchecked().with_phrase_rules(rules), log, stats);
+                // The other thread only reads and compiles text; a panic there is a bug worth seeing.
+                (actors, rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             });
-            let (mut log, mut stats) = (Log::default(), Stats::default());
-            let mut actors = ActorCompiler::default();
-            for p in &files.actors {
-                if let Some(text) = read(p, &mut log) {
-                    let file = actors.builder.add_file_name(p);
-                    actors::read(&mut actors, file, p, &text, &mut log, &mut stats);
-                }
-            }
-            for p in &files.agents {
-                if let Some(text) = read(p, &mut log) {
-                    let file = actors.builder.add_file_name(p);
-                    agents::read(&mut actors, file, p, &text, &mut log, &mut stats);
-                }
-            }
-            // PETRARCH codes a noun phrase from everything in it, prepositional phrases included.
-            let rules = PhraseRules { agents_from_in: true, former_elite: true };
-            let actors = (actors.builder.build_unchecked().with_phrase_rules(rules), log, stats);
-            // The verb thread only reads and compiles text; a panic there is a bug worth seeing.
-            (actors, verbs.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        });
-        log.problems.extend(vlog.problems);
-        log.notes.extend(vlog.notes);
+        for l in [vlog, dlog] {
+            log.problems.extend(l.problems);
+            log.notes.extend(l.notes);
+        }
         stats.synsets = vstats.synsets;
         stats.verb_blocks = vstats.verb_blocks;
         stats.verbs = vstats.verbs;
         stats.pattern_lines = vstats.pattern_lines;
         stats.patterns = vstats.patterns;
-        let mut discards = Discards::default();
-        for p in &files.discards {
-            if let Some(text) = read(p, &mut log) {
-                discards.read(p, &text, &mut log);
-            }
-        }
         stats.discards = discards.len();
-        let mut issues = Vec::new();
-        for p in &files.issues {
-            if let Some(text) = read(p, &mut log) {
-                issues::read(p, &text, &mut issues, &mut log);
-            }
-        }
         stats.issues = issues.len();
         Petrarch { dict, verbs, paired, discards, issues, problems: log.problems, notes: log.notes, stats }
     }
@@ -253,7 +261,10 @@ impl Petrarch {
 fn read(path: &Path, log: &mut Log) -> Option<String> {
     match std::fs::read(path) {
         // PETRARCH files are ASCII in practice; a stray Latin-1 byte must not lose the file.
-        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        // Valid UTF-8 (the common case) is taken as is, without the lossy copy.
+        Ok(bytes) => Some(
+            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        ),
         Err(e) => {
             log.problem(path, 0, DictErrorKind::Io(e.to_string()));
             None
@@ -287,6 +298,8 @@ impl Log {
 pub(crate) struct ActorCompiler {
     builder: DictionaryBuilder,
     entities: FxHashMap<(Code, bool), usize>,
+    /// The phrase being added, as words (reused: one allocation for all phrases).
+    scratch: String,
 }
 
 impl ActorCompiler {
@@ -300,6 +313,8 @@ impl ActorCompiler {
         usage: Usage,
         origin: Origin,
     ) -> Result<(), DictErrorKind> {
+        let mut words = std::mem::take(&mut self.scratch);
+        words_into(phrase, &mut words);
         let key = (code, kind == EntityKind::Agent);
         let idx = match self.entities.get(&key) {
             Some(&i) => i,
@@ -307,7 +322,7 @@ impl ActorCompiler {
                 let i = self.builder.push_entity(Entity {
                     kind,
                     code,
-                    name: words_of(phrase),
+                    name: words.clone(),
                     valid: DateRange::ALWAYS,
                     roles: Vec::new(),
                     origin,
@@ -319,56 +334,98 @@ impl ActorCompiler {
         // PETRARCH matches upper-cased text, so every phrase is case-insensitive: lower case.
         // Actor phrases are plain names (measured on the unit-test records: as demonyms, which
         // compose more freely, 2.5 points fewer records come out right), or group names.
-        self.builder.add_phrase(idx, &words_of(phrase), usage, Code::default(), valid, origin)
+        let added = self.builder.add_phrase(idx, &words, usage, Code::default(), valid, origin);
+        self.scratch = words;
+        added
     }
 }
 
 /// Lines of a PETRARCH file without `#` comments and `<!-- ... -->` blocks (which may span
-/// lines), trimmed, with their 1-based numbers; empty lines are left out.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+/// lines), trimmed, with their 1-based numbers; empty lines are left out. A line is borrowed
+/// from `text` unless a comment block sat inside it.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> + '_ {
     let mut in_comment = false;
     text.lines().enumerate().filter_map(move |(n, raw)| {
-        let mut out = String::new();
-        let mut rest = raw;
-        loop {
-            if in_comment {
-                match rest.find("-->") {
-                    Some(i) => {
-                        rest = &rest[i + 3..];
-                        in_comment = false;
+        let line = if !in_comment && !raw.contains("<!--") {
+            // The common case: no comment block, nothing to copy.
+            Cow::Borrowed(raw)
+        } else {
+            let mut out = String::new();
+            let mut rest = raw;
+            loop {
+                if in_comment {
+                    match rest.find("-->") {
+                        Some(i) => {
+                            rest = &rest[i + 3..];
+                            in_comment = false;
+                        }
+                        None => break,
                     }
-                    None => break,
-                }
-            } else {
-                match rest.find("<!--") {
-                    Some(i) => {
-                        out.push_str(&rest[..i]);
-                        rest = &rest[i + 4..];
-                        in_comment = true;
-                    }
-                    None => {
-                        out.push_str(rest);
-                        break;
+                } else {
+                    match rest.find("<!--") {
+                        Some(i) => {
+                            out.push_str(&rest[..i]);
+                            rest = &rest[i + 4..];
+                            in_comment = true;
+                        }
+                        None => {
+                            out.push_str(rest);
+                            break;
+                        }
                     }
                 }
             }
-        }
-        let cut = out.find('#').unwrap_or(out.len());
-        let line = out[..cut].trim();
-        (!line.is_empty()).then(|| (n + 1, line.to_string()))
+            Cow::Owned(out)
+        };
+        let line = match line {
+            Cow::Borrowed(b) => Cow::Borrowed(uncommented(b)),
+            Cow::Owned(o) => Cow::Owned(uncommented(&o).to_string()),
+        };
+        (!line.is_empty()).then_some((n + 1, line))
     })
+}
+
+/// `line` without a `#` comment, trimmed.
+fn uncommented(line: &str) -> &str {
+    line[..line.find('#').unwrap_or(line.len())].trim()
+}
+
+/// Whether [`words_of`] would find a word in `phrase` (without building the words).
+pub(crate) fn has_words(phrase: &str) -> bool {
+    phrase.split(|c: char| c == '_' || c.is_whitespace()).any(|w| !w.is_empty())
 }
 
 /// A PETRARCH phrase as axis words: `_` joins words, case is ignored (`GAZA_CITY` → `gaza city`).
 pub(crate) fn words_of(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
+    words_into(phrase, &mut out);
+    out
+}
+
+/// [`words_of`] into `out` (cleared first).
+fn words_into(phrase: &str, out: &mut String) {
+    out.clear();
+    if phrase.is_ascii() {
+        // Dictionary files are ASCII in practice: copy each word whole and lower-case its bytes.
+        // (ASCII `char` whitespace is these six bytes; `u8::is_ascii_whitespace` leaves out
+        // vertical tab.)
+        let gap = |c: char| matches!(c, '_' | ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r');
+        for w in phrase.split(gap).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        }
+        return;
+    }
     for w in phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 /// A PETRARCH date: `YYYYMMDD`, or `YYMMDD` with 00–29 read as 2000–2029 and 30–99 as 1930–1999.

@@ -7,7 +7,7 @@ use crate::testing::shared_path;
 #[test]
 fn comments_are_stripped_across_lines() {
     let text = "A # one\n<!-- two\nthree -->B\n\n  C <!-- x --> D  \n#\n";
-    let got: Vec<(usize, String)> = lines(text).collect();
+    let got: Vec<(usize, String)> = lines(text).map(|(n, l)| (n, l.into_owned())).collect();
     assert_eq!(got, vec![(1, "A".to_string()), (3, "B".to_string()), (5, "C  D".to_string())]);
 }
 
@@ -15,6 +15,12 @@ fn comments_are_stripped_across_lines() {
 fn words_and_dates() {
     assert_eq!(words_of("GAZA_CITY"), "gaza city");
     assert_eq!(words_of(" PRESIDENT  HOSNI_ "), "president hosni");
+    assert_eq!(words_of("_A\tB\x0BC__"), "a b c");
+    assert_eq!(words_of("ÉCOLE_Normale\u{2003}X"), "école normale x");
+    assert_eq!(words_of("__"), "");
+    for p in ["", "_", " _\t", "A", "_B_"] {
+        assert_eq!(has_words(p), !words_of(p).is_empty(), "{p:?}");
+    }
     assert_eq!(parse_date("19950101"), Date::new(1995, 1, 1));
     assert_eq!(parse_date("290101"), Date::new(2029, 1, 1));
     assert_eq!(parse_date("300101"), Date::new(1930, 1, 1));
@@ -273,4 +279,38 @@ MARO_VENN [VAL]
     for (text, date, want) in table {
         assert_eq!(events_of(&p, text, date), *want, "{text:?} at {date}");
     }
+}
+
+/// The dictionary builder skips the tokenizer for phrases of plain lower-case words
+/// (`dict::is_plain_lower_words`); over every Phoenix actor and agent phrase, that shortcut must
+/// give what the tokenizer gives: the same words, each matching any case.
+#[test]
+fn plain_phrases_tokenize_as_their_words() {
+    use crate::dict::{is_plain_lower_words, CaseRule};
+    let dir = shared_path("petrarch");
+    let mut texts: Vec<String> = ["Phoenix.Countries.actors.txt", "Phoenix.agents.txt"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(dir.join(f)).ok())
+        .collect();
+    if texts.is_empty() {
+        eprintln!("skipped: no Phoenix actor files in {}", dir.display());
+    }
+    texts.push("ARNOR_CITY\n+S\n+ST_ALBANS\nMR_X\nNO\nCO_OP\nU_N\nINC\nA_B_C_D_E\n".to_string());
+    let (mut tokens, mut checked) = (Vec::new(), 0);
+    for text in &texts {
+        for (_, line) in lines(text) {
+            let phrase = line.trim_start_matches('+').split(['[', '{']).next().unwrap_or("");
+            let words = words_of(phrase);
+            if !is_plain_lower_words(&words) {
+                continue;
+            }
+            tokens.clear();
+            crate::text::tokenize_into(&words, &mut tokens);
+            let got: Vec<&str> = tokens.iter().map(|t| &words[t.span.range()]).collect();
+            assert_eq!(got, words.split(' ').collect::<Vec<_>>(), "{phrase}");
+            assert!(tokens.iter().all(|&t| CaseRule::of(t) == CaseRule::Any), "{phrase}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 9, "{checked}");
 }

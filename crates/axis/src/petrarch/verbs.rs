@@ -36,6 +36,7 @@ use crate::dict::verbs::forms::Forms;
 use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary, VerbPattern};
 use crate::dict::Origin;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -104,7 +105,7 @@ impl VerbReader {
     pub(crate) fn read(&mut self, path: &Path, text: &str, log: &mut Log, stats: &mut Stats) {
         let file = self.files.len() as u32;
         self.files.push(path.to_path_buf());
-        let lines: Vec<(usize, String)> = super::lines(text).collect();
+        let lines: Vec<(usize, Cow<str>)> = super::lines(text).collect();
         self.read_synsets(path, &lines, log, stats);
         let mut block: Option<Block> = None;
         let mut in_synset = false;
@@ -124,12 +125,13 @@ impl VerbReader {
                             heads: Vec::new(),
                             line: n,
                             file,
-                            text: line.clone(),
+                            text: line.to_string(),
                         });
                     }
                     Ok(Ok(default)) => {
                         stats.verb_blocks += 1;
-                        block = Some(Block { default, heads: Vec::new(), line: n, file, text: line.clone() });
+                        block =
+                            Some(Block { default, heads: Vec::new(), line: n, file, text: line.to_string() });
                     }
                     Err(m) => log.syntax(path, n, m),
                 }
@@ -160,7 +162,7 @@ impl VerbReader {
                     continue;
                 }
                 let origin = Origin { file, line: n as u32 };
-                match self.pattern(p, line, origin, &b.heads.clone(), log, path) {
+                match self.pattern(p, line, origin, &b.heads, log, path) {
                     Ok(()) => {}
                     Err(m) => log.syntax(path, n, m),
                 }
@@ -179,7 +181,7 @@ impl VerbReader {
         }
     }
 
-    fn read_synsets(&mut self, path: &Path, lines: &[(usize, String)], log: &mut Log, stats: &mut Stats) {
+    fn read_synsets(&mut self, path: &Path, lines: &[(usize, Cow<str>)], log: &mut Log, stats: &mut Stats) {
         let mut current: Option<String> = None;
         let mut raw: Vec<(String, Vec<(usize, String)>)> = Vec::new();
         for (n, line) in lines {

@@ -6,7 +6,10 @@
 //! stores each coded batch in input order in a single transaction, while the next batch is being
 //! coded. A kill at any point loses at
 //! most the batch in flight, which the next run codes and writes again with the same ids — so a
-//! resumed ingest ends with the database an uninterrupted one makes. Memory holds one batch.
+//! resumed ingest ends with the database an uninterrupted one makes. Memory holds one batch; a
+//! document over 1 MiB is coded by the writer sentence by sentence, its events streamed into the
+//! transaction in batches (see [`stream`](super::stream)), so one huge document never holds all
+//! its events at once.
 //!
 //! Near-duplicates (syndicated copies, see [`near_dup`](super::near_dup)): the coding threads
 //! also compute each text's MinHash signature; the writer, in input order, looks each one up in
@@ -17,7 +20,8 @@
 
 use super::hash::content_hash;
 use super::near_dup::{self, Signature};
-use super::write::{has_hash, insert_document, CodedDoc};
+use super::stream::{write_streamed, Prepared};
+use super::write::{has_hash, insert_document};
 use super::{Store, StoreError};
 use crate::code::Coder;
 use crate::io::{Input, InputError, ReadOptions, Reader};
@@ -128,8 +132,9 @@ struct Run<'s, 'c, 'd> {
     near_dup: Option<f64>,
     pending: Vec<(Document, [u8; 32])>,
     pending_hashes: FxHashSet<[u8; 32]>,
-    /// Coded, waiting to be written while the next batch is coded.
-    coded: Vec<CodedDoc>,
+    /// Coded (or, if large, to be coded by the writer), waiting to be written while the next
+    /// batch is coded.
+    coded: Vec<Prepared>,
     coded_hashes: FxHashSet<[u8; 32]>,
     report: IngestReport,
     failure: Option<StoreError>,
@@ -179,16 +184,16 @@ impl Run<'_, '_, '_> {
         let pending = std::mem::take(&mut self.pending);
         let ready = std::mem::take(&mut self.coded);
         let (store, dict_version, report) = (&mut *self.store, self.dict_version, &mut self.report);
-        let code = |(d, h): &(Document, [u8; 32])| {
-            let mut c = CodedDoc::new(coder, d, *h);
+        let code = |(d, h): (Document, [u8; 32])| {
+            let mut p = Prepared::new(coder, d, h);
             if near_dup.is_some() {
-                c.signature = Signature::of(&c.text);
+                p.coded.signature = Signature::of(&p.coded.text);
             }
-            c
+            p
         };
         let (coded, written) = rayon::join(
-            || pending.par_iter().map(code).collect::<Vec<_>>(),
-            || write_batch(store, &ready, dict_version, near_dup, report),
+            || pending.into_par_iter().map(code).collect::<Vec<_>>(),
+            || write_batch(store, coder, &ready, dict_version, near_dup, report),
         );
         self.coded = coded;
         self.coded_hashes = std::mem::take(&mut self.pending_hashes);
@@ -203,11 +208,12 @@ impl Run<'_, '_, '_> {
 }
 
 /// Writes coded documents in order in one transaction, each near-duplicate (at `near_dup`) as a
-/// linked copy and each other document with its signature indexed; whether there was anything
-/// to write.
+/// linked copy and each other document with its signature indexed (a large document is coded
+/// here, its events streamed in); whether there was anything to write.
 fn write_batch(
     store: &mut Store,
-    coded: &[CodedDoc],
+    coder: &Coder<'_>,
+    coded: &[Prepared],
     dict_version: &str,
     near_dup: Option<f64>,
     report: &mut IngestReport,
@@ -219,7 +225,7 @@ fn write_batch(
     let err = |e| StoreError::sqlite(&path, e);
     let tx = store.conn.transaction().map_err(err)?;
     let mut added = IngestReport::default();
-    for d in coded {
+    for Prepared { coded: d, large } in coded {
         let original = match (&d.signature, near_dup) {
             (Some(sig), Some(threshold)) => near_dup::find_original(&tx, sig, threshold).map_err(err)?,
             _ => None,
@@ -233,10 +239,14 @@ fn write_batch(
                 if let Some(sig) = &d.signature {
                     near_dup::index(&tx, id, sig).map_err(err)?;
                 }
+                let (events, quantities) = match large {
+                    Some(doc) => write_streamed(&tx, coder, id, doc, dict_version).map_err(err)?,
+                    None => (d.events.len() as u64, d.quantities.len() as u64),
+                };
                 added.added += 1;
                 added.sentences += d.sentences.len() as u64;
-                added.events += d.events.len() as u64;
-                added.quantities += d.quantities.len() as u64;
+                added.events += events;
+                added.quantities += quantities;
             }
             None => added.duplicates += 1,
         }

@@ -40,6 +40,7 @@ pub mod near_dup;
 mod query;
 mod recode;
 mod schema;
+mod stream;
 mod write;
 
 pub use browse::{DyadCount, EventPage, Evidence, MonthVolume, StoredDocument, StoredEvent, MAX_PAGE};

@@ -4,11 +4,14 @@
 //! version differs from the coder's; each batch is coded in parallel and written in one
 //! transaction that replaces the documents' sentences, axis events and quantities (imported events
 //! are never touched) and records the new version. A killed recode loses only the batch in flight,
-//! and the next run picks up the documents still on another version. Near-duplicates (copies of
+//! and the next run picks up the documents still on another version. A document over 1 MiB is
+//! coded by the writer, its events streamed into the transaction in batches (see
+//! [`stream`](super::stream)). Near-duplicates (copies of
 //! a stored story) are left as they are: their events are their original's.
 
 use super::hash::content_hash;
-use super::write::{write_coding, CodedDoc};
+use super::stream::{write_streamed, Prepared};
+use super::write::write_coding;
 use super::{Store, StoreError};
 use crate::code::Coder;
 use crate::text::Document;
@@ -72,17 +75,27 @@ pub fn recode(
                 .map_err(err)?;
             rows.collect::<Result<_, _>>().map_err(err)?
         };
-        let Some((id, _)) = docs.last() else { break };
-        last = *id;
-        let coded: Vec<CodedDoc> =
-            docs.par_iter().map(|(_, d)| CodedDoc::new(coder, d, content_hash(d.raw()))).collect();
+        let Some(&(id, _)) = docs.last() else { break };
+        last = id;
+        let n = docs.len() as u64;
+        let coded: Vec<(i64, Prepared)> = docs
+            .into_par_iter()
+            .map(|(id, d)| {
+                let hash = content_hash(d.raw());
+                (id, Prepared::new(coder, d, hash))
+            })
+            .collect();
         let tx = store.conn.transaction().map_err(err)?;
-        for ((id, _), c) in docs.iter().zip(&coded) {
-            write_coding(&tx, *id, c, dict_version, true).map_err(err)?;
-            progress.events += c.events.len() as u64;
+        for (id, p) in &coded {
+            write_coding(&tx, *id, &p.coded, dict_version, true).map_err(err)?;
+            progress.events += match &p.large {
+                // A large document was left uncoded: its events are streamed in now.
+                Some(doc) => write_streamed(&tx, coder, *id, doc, dict_version).map_err(err)?.0,
+                None => p.coded.events.len() as u64,
+            };
         }
         tx.commit().map_err(err)?;
-        progress.recoded += docs.len() as u64;
+        progress.recoded += n;
         on(&progress);
     }
     Ok(progress)

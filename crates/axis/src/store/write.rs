@@ -32,7 +32,7 @@ fn opt(s: &str) -> Option<&str> {
 }
 
 /// A document coded and flattened, ready to be written (built on the coding threads).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct CodedDoc {
     pub key: String,
     pub source: Option<String>,
@@ -55,6 +55,16 @@ impl CodedDoc {
     /// Codes `doc` and flattens what the coder found.
     pub(crate) fn new(coder: &Coder<'_>, doc: &Document, hash: [u8; 32]) -> CodedDoc {
         let coded = coder.code_document(doc, false);
+        let mut d = CodedDoc::uncoded(doc, hash);
+        d.events = coded.events.iter().map(|e| EventRecord::new(coder, doc, e)).collect();
+        d.quantities =
+            coded.quantities.iter().map(|(s, q)| QuantityRecord::new(doc, &coded, *s, q)).collect();
+        d
+    }
+
+    /// `doc` flattened without its events and quantities (a large document's are streamed, see
+    /// `super::stream`).
+    pub(crate) fn uncoded(doc: &Document, hash: [u8; 32]) -> CodedDoc {
         // Where the raw text starts in its file (after a plain-text header block): source spans
         // minus raw spans, so that recode can rebuild the document with the same offsets.
         let raw_start = doc.source_span(crate::text::Span { start: 0, end: 0 }).start;
@@ -75,12 +85,8 @@ impl CodedDoc {
                     (r.start, r.end)
                 })
                 .collect(),
-            events: coded.events.iter().map(|e| EventRecord::new(coder, doc, e)).collect(),
-            quantities: coded
-                .quantities
-                .iter()
-                .map(|(s, q)| QuantityRecord::new(doc, &coded, *s, q))
-                .collect(),
+            events: Vec::new(),
+            quantities: Vec::new(),
             signature: None,
         }
     }

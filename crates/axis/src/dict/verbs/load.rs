@@ -242,25 +242,46 @@ impl Reader {
 
     /// Indexes the patterns by every form of their head (errors already checked).
     pub(super) fn index(self) -> VerbDictionary {
-        let mut by_head: FxHashMap<Box<str>, Vec<PatternId>> = FxHashMap::default();
+        // The forms of each head, computed once per distinct lemma (the Phoenix verbs have
+        // ~50,000 patterns over ~2,000 lemmas); the first pattern in file order names a form's
+        // lemma.
+        let mut forms_of: FxHashMap<(HeadKind, &str), Vec<String>> = FxHashMap::default();
         let mut lemma_of: FxHashMap<Box<str>, Box<str>> = FxHashMap::default();
-        for (i, p) in self.patterns.iter().enumerate() {
-            let forms = match p.head {
-                HeadKind::Verb => self.forms.verb_forms(&p.lemma),
-                HeadKind::Noun => self.forms.noun_forms(&p.lemma),
-            };
-            for f in forms {
-                lemma_of.entry(f.as_str().into()).or_insert_with(|| p.lemma.clone());
-                by_head.entry(f.into()).or_default().push(PatternId(i as u32));
-            }
-        }
-        for ids in by_head.values_mut() {
-            // Longest first: more elements, then a `| WORD` condition, then a slot, then file order.
-            ids.sort_by_key(|id| {
-                let p = &self.patterns[id.0 as usize];
-                (std::cmp::Reverse(p.elements.len()), p.requires.is_empty(), !p.has_slot(), id.0)
+        for p in &self.patterns {
+            forms_of.entry((p.head, &p.lemma)).or_insert_with(|| {
+                let forms = match p.head {
+                    HeadKind::Verb => self.forms.verb_forms(&p.lemma),
+                    HeadKind::Noun => self.forms.noun_forms(&p.lemma),
+                };
+                for f in &forms {
+                    lemma_of.entry(f.as_str().into()).or_insert_with(|| p.lemma.clone());
+                }
+                forms
             });
-            ids.dedup();
+        }
+        // Longest first: more elements, then a `| WORD` condition, then a slot, then file order.
+        // Sorting all patterns once and filling the lists in that order leaves every list sorted.
+        // The keys are computed once, side by side, so the sort compares plain tuples.
+        let mut order: Vec<_> = (self.patterns.iter().enumerate())
+            .map(|(i, p)| {
+                (std::cmp::Reverse(p.elements.len()), p.requires.is_empty(), !p.has_slot(), i as u32)
+            })
+            .collect();
+        order.sort_unstable();
+        let mut by_head: FxHashMap<Box<str>, Vec<PatternId>> = FxHashMap::default();
+        by_head.reserve(lemma_of.len());
+        for (.., i) in order {
+            let p = &self.patterns[i as usize];
+            for f in &forms_of[&(p.head, &*p.lemma)] {
+                match by_head.get_mut(f.as_str()) {
+                    // A form listed twice for one lemma would repeat the id: skip it.
+                    Some(ids) if ids.last() == Some(&PatternId(i)) => {}
+                    Some(ids) => ids.push(PatternId(i)),
+                    None => {
+                        by_head.insert(f.as_str().into(), vec![PatternId(i)]);
+                    }
+                }
+            }
         }
         VerbDictionary { files: self.files, patterns: self.patterns, by_head, forms: self.forms, lemma_of }
     }
