@@ -7,6 +7,7 @@
 //! and the five predefined entities only), so axis needs no XML dependency. A bad record is an
 //! [`XmlError`] naming the file, line and record id; the other records are still read.
 
+use crate::parse::{read_parse_element, Parse, ParsedSentence};
 use crate::text::Document;
 use crate::when::Date;
 use std::fmt;
@@ -38,8 +39,12 @@ pub struct Record {
     pub gold: Vec<GoldEvent>,
     /// Whether the record carries gold (`<EventCoding>` elements, or `noevents="True"`).
     pub has_gold: bool,
-    /// The Penn Treebank parse, if given.
+    /// The `<Parse>` as written (Penn Treebank brackets, or CoNLL-U lines in UniversalPetrarch's
+    /// records), if given.
     pub parse: Option<String>,
+    /// The `<Parse>` read into words and frames (`None` when absent or malformed: a malformed
+    /// parse is a warning, and the record is coded from its text).
+    pub parsed: Option<ParsedSentence>,
     /// PETRARCH's `require_dyad` setting in force for this record (default true).
     pub require_dyad: bool,
     /// Line of the `<Sentence>` tag.
@@ -47,9 +52,13 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record as an axis document (id, text, story date).
+    /// The record as an axis document (id, text, story date, and its parse when it has one).
     pub fn document(&self) -> Document {
-        Document::new(self.id.clone(), self.text.clone(), self.date)
+        let doc = Document::new(self.id.clone(), self.text.clone(), self.date);
+        match &self.parsed {
+            Some(p) => doc.with_parse(Parse { sentences: vec![p.clone()] }),
+            None => doc,
+        }
     }
 }
 
@@ -111,6 +120,7 @@ pub fn read(path: &Path, text: &str) -> Records {
     let mut current: Option<Record> = None;
     let mut env: Option<Environment> = None;
     let mut capture: Option<(String, String)> = None; // (element, text so far)
+    let mut capture_line = 0; // the line the captured text starts on
     let mut skip = false; // the current record had an error: drop it at </Sentence>
     let err = |out: &mut Records, line: usize, m: String| {
         out.errors.push(XmlError { path: path.to_path_buf(), line, message: m });
@@ -170,6 +180,7 @@ pub fn read(path: &Path, text: &str) -> Records {
                     gold: Vec::new(),
                     has_gold: false,
                     parse: None,
+                    parsed: None,
                     require_dyad,
                     line,
                 });
@@ -177,7 +188,12 @@ pub fn read(path: &Path, text: &str) -> Records {
             ("Sentence", true) => match current.take() {
                 Some(_) if skip => {}
                 Some(r) if r.id.is_empty() => err(&mut out, r.line, "a <Sentence> without an id".into()),
-                Some(mut r) if r.text.is_empty() => match r.parse.as_deref().map(parse_text) {
+                Some(mut r) if r.text.is_empty() => match r
+                    .parsed
+                    .as_ref()
+                    .map(ParsedSentence::text)
+                    .or_else(|| r.parse.as_deref().map(parse_text))
+                {
                     Some(text) if !text.is_empty() => {
                         out.warnings.push(XmlError {
                             path: path.to_path_buf(),
@@ -229,6 +245,7 @@ pub fn read(path: &Path, text: &str) -> Records {
                 if !self_closing =>
             {
                 capture = Some((name.to_string(), String::new()));
+                capture_line = line_at(text, pos);
             }
             ("Text" | "Parse" | "Verbfile" | "Actorfile" | "Agentfile" | "Discardfile", true) => {
                 let Some((el, buf)) = capture.take() else { continue };
@@ -236,10 +253,23 @@ pub fn read(path: &Path, text: &str) -> Records {
                     err(&mut out, line, format!("</{name}> closes <{el}>"));
                     continue;
                 }
+                if let ("Parse", Some(r)) = (name, current.as_mut()) {
+                    // Kept as written: CoNLL-U needs its line breaks and tabs.
+                    let raw = unescape(&buf);
+                    match read_parse_element(path, capture_line, &raw) {
+                        Ok(p) => r.parsed = Some(p),
+                        Err(e) => out.warnings.push(XmlError {
+                            path: e.path,
+                            line: e.line,
+                            message: format!("record '{}': {}; coded from its text", r.id, e.message),
+                        }),
+                    }
+                    r.parse = Some(raw);
+                    continue;
+                }
                 let value = collapse(&unescape(&buf));
                 match (name, current.as_mut(), env.as_mut()) {
                     ("Text", Some(r), _) => r.text = value,
-                    ("Parse", Some(r), _) => r.parse = Some(value),
                     ("Verbfile", _, Some(e)) => e.verbs = Some(value),
                     ("Actorfile", _, Some(e)) => e.actors = Some(value),
                     ("Agentfile", _, Some(e)) => e.agents = Some(value),
