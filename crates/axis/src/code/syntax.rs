@@ -29,8 +29,9 @@
 //!
 //! With a given parse ([`Syntax::Given`], `--use-parse`), a verb whose frame names a subject (or,
 //! passive, a `by` agent) takes its source from the actors in that phrase instead of the rules
-//! above, and a passive's target from its subject; the pattern's slot actors stay the targets,
-//! minus any the parse puts in the subject. A verb the parse has no frame for (not aligned, or
+//! above, and a passive's target from its subject; the pattern's slot actors stay the targets
+//! only when the parse has them inside the verb's phrase (else the pattern reached past its
+//! verb, and no event). A verb the parse has no frame for (not aligned, or
 //! not a verb there) falls back to the shallow rules; a subject phrase with no actor in it means
 //! no event, as the tree says who acted.
 
@@ -61,6 +62,7 @@ pub(super) struct GivenFrame {
     verb: usize,
     subject: Vec<usize>,
     objects: Vec<usize>,
+    scope: Vec<usize>,
     agent: Vec<usize>,
     passive: bool,
 }
@@ -102,6 +104,7 @@ impl Syntax<'_> {
                     verb,
                     subject: tokens(&f.subject),
                     objects: tokens(&f.objects),
+                    scope: tokens(&f.scope),
                     agent: tokens(&f.agent),
                     passive: f.passive,
                 });
@@ -122,6 +125,7 @@ impl Syntax<'_> {
                 verb: f.verb - tokens.start,
                 subject: local(&f.subject),
                 objects: local(&f.objects),
+                scope: local(&f.scope),
                 agent: local(&f.agent),
                 passive: f.passive,
             })
@@ -513,9 +517,21 @@ pub(super) fn events_into(
                         }
                     } else {
                         sources = s.actors_in(&f.subject);
-                        targets = m.slot.iter().copied().filter(|a| !sources.contains(a)).collect();
                         if sources.is_empty() {
                             note("no event: the parse's subject names no actor".into());
+                            continue;
+                        }
+                        let scope = s.actors_in(&f.scope);
+                        targets = m
+                            .slot
+                            .iter()
+                            .copied()
+                            .filter(|a| !sources.contains(a) && scope.contains(a))
+                            .collect();
+                        if targets.is_empty() && !m.slot.is_empty() {
+                            note(
+                                "no event: the parse puts the slot's actor outside the verb's phrase".into(),
+                            );
                             continue;
                         }
                     }

@@ -54,10 +54,13 @@ pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn F
     let mut block = Block::default();
     let mut count = 0usize;
     let stem = super::doc_stem(path).to_string();
-    let emit = |p: Pending, on: &mut dyn FnMut(Input), count: &mut usize| {
+    let mut undated = false;
+    let mut emit = |p: Pending, on: &mut dyn FnMut(Input), count: &mut usize| {
         *count += 1;
         let id = p.id.unwrap_or_else(|| format!("{stem}-{count}"));
-        let doc = Document::new(id, p.text, p.date.or(opts.date)).with_parse(p.parse);
+        let date = p.date.or(opts.date);
+        undated |= date.is_none();
+        let doc = Document::new(id, p.text, date).with_parse(p.parse);
         on(Input::Document(doc));
     };
     let lines: Vec<&str> = text.lines().chain(std::iter::once("")).collect();
@@ -152,8 +155,12 @@ pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn F
     if let Some(p) = pending.take() {
         emit(p, on, &mut count);
     }
+    drop(emit);
     if count == 0 {
         on(Input::Skipped(InputError::new(path, None, InputErrorKind::EmptyFile)));
+    } else if undated {
+        // Once per file: a treebank has thousands of sentences without `# date`.
+        on(Input::Warning(InputError::new(path, None, InputErrorKind::NoDate)));
     }
 }
 

@@ -28,8 +28,12 @@ pub struct Frame {
     /// prepositional phrases); inherited from the governing verb for controlled and coordinated
     /// verbs ("refused *to help*", "condemned … and *promised*"). Empty: no subject in the parse.
     pub subject: Vec<usize>,
-    /// The words of its objects: direct and indirect objects and prepositional objects.
+    /// The words of its objects: direct and indirect objects and prepositional objects, each
+    /// with everything it contains ("met the envoy *of Gondor*").
     pub objects: Vec<usize>,
+    /// The words of the verb's own phrase — everything it governs but its subject and the
+    /// verbs coordinated with it: objects, prepositional phrases, complement clauses.
+    pub scope: Vec<usize>,
     /// For a passive, the words of the `by` agent.
     pub agent: Vec<usize>,
     /// Whether the verb is passive (its subject is the one acted on).

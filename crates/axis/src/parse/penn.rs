@@ -8,7 +8,7 @@
 //! [`Tree::sentence`] reduces the tree to frames, the way a clause reads in PTB: the `NP` before
 //! a clause's `VP` is the subject of every verb in that `VP` (through auxiliaries, coordinated
 //! `VP`s and subject-less infinitive clauses: "Arnor *refused (to help)*"); the `NP`s inside the
-//! `VP`, and the `NP`s of its `PP`s, are its objects; a participle (`VBN`) under a form of *be*,
+//! `VP`, and the `NP`s of its `PP`s, are its objects, and the whole `VP` its scope; a participle (`VBN`) under a form of *be*,
 //! or a participial `VP` inside an `NP` ("rebels backed by Moscow"), is passive and takes its agent
 //! from a `by` `PP`; a relative clause's subject is the noun phrase it modifies.
 
@@ -249,9 +249,8 @@ impl Tree {
                     for &c in kids {
                         match self.label(c) {
                             "NP" => {
-                                let core = self.core(c);
-                                objects.extend(core.iter().copied());
-                                last_object = Some(core);
+                                self.words_under(c, &mut objects);
+                                last_object = Some(self.core(c));
                             }
                             "PP" => self.pp_objects(c, &mut objects, &mut agent),
                             // "opposed earlier by Osgiliath": a PP inside an adverb phrase.
@@ -268,6 +267,10 @@ impl Tree {
                     let has_be = verbs
                         .iter()
                         .any(|&v| self.leaf_word(v).is_some_and(|w| BE.contains(&w.to_lowercase().as_str())));
+                    let mut scope = Vec::new();
+                    if !verbs.is_empty() {
+                        self.words_under(n, &mut scope);
+                    }
                     for &v in &verbs {
                         let Some(word) = self.nodes[v].word else { continue };
                         let passive = be && self.nodes[v].label == "VBN";
@@ -275,6 +278,7 @@ impl Tree {
                             verb: word,
                             subject: ctx.clone(),
                             objects: objects.clone(),
+                            scope: scope.clone(),
                             agent: if passive { agent.clone() } else { Vec::new() },
                             passive,
                         });
@@ -318,11 +322,10 @@ impl Tree {
         let by = self.first_word(pp).is_some_and(|w| w.eq_ignore_ascii_case("by"));
         for &g in &self.nodes[pp].children {
             if self.label(g) == "NP" {
-                let core = self.core(g);
                 if by {
-                    agent.extend(core.iter().copied());
+                    agent.extend(self.core(g));
                 }
-                objects.extend(core);
+                self.words_under(g, objects);
             }
         }
     }

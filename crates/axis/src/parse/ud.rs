@@ -10,7 +10,8 @@
 //! verb it depends on — through `xcomp` (the object if there is one: "urged Russia to leave",
 //! else the subject: "refused to help"), `conj` ("condemned … and promised"), `advcl` — and a
 //! relative clause (`acl`, `acl:relcl`) takes the noun it modifies (not "who"). Objects are
-//! `obj`/`dobj`/`iobj`/`obl`/`nmod` dependents; a passive's agent is `obl:agent`/`nmod:agent` or an
+//! `obj`/`dobj`/`iobj`/`obl`/`nmod` dependents, each with everything under it, and its scope all it
+//! governs but its subject, coordinated verbs and parataxis; a passive's agent is `obl:agent`/`nmod:agent` or an
 //! `obl`/`nmod` with the case marker "by". A phrase is its head word with the dependents that
 //! belong to a noun phrase (compounds, names, modifiers, possessors, coordination, apposition),
 //! not its clauses and prepositional phrases.
@@ -110,7 +111,6 @@ fn in_phrase(rel: &str) -> bool {
             | "cc"
             | "appos"
             | "nmod:poss"
-            | "case"
             | "fixed"
             | "mwe"
             | "goeswith"
@@ -217,6 +217,24 @@ pub fn sentence(lines: &[Word]) -> Result<ParsedSentence, String> {
         out.sort_unstable();
         out
     };
+    // Everything under a word (an object phrase with its modifiers and clauses).
+    let subtree = |w: usize| -> Vec<usize> {
+        let mut out = vec![w];
+        let mut todo = vec![w];
+        let mut seen = vec![false; n];
+        seen[w] = true;
+        while let Some(k) = todo.pop() {
+            for &c in &children[k] {
+                if !seen[c] {
+                    seen[c] = true;
+                    out.push(c);
+                    todo.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    };
     let own_subject = |w: usize| -> Option<usize> {
         children[w]
             .iter()
@@ -264,15 +282,24 @@ pub fn sentence(lines: &[Word]) -> Result<ParsedSentence, String> {
             if !is_object(&rels[c]) {
                 continue;
             }
-            let p = phrase(c);
             let by = rels[c].ends_with(":agent")
                 || children[c].iter().any(|&m| rels[m] == "case" && words[m].eq_ignore_ascii_case("by"));
             if passive && by {
-                agent.extend(p.iter().copied());
+                agent.extend(phrase(c));
             }
-            objects.extend(p);
+            objects.extend(subtree(c));
         }
-        frames.push(Frame { verb: w, subject, objects, agent, passive });
+        // The verb's own phrase: what it governs, without its subject, coordinated verbs and
+        // loosely attached clauses.
+        let mut scope = vec![w];
+        for &c in &children[w] {
+            let rel = rels[c].split(':').next().unwrap_or("");
+            if !(is_subject(&rels[c]) || matches!(rel, "conj" | "parataxis" | "punct" | "cc")) {
+                scope.extend(subtree(c));
+            }
+        }
+        scope.sort_unstable();
+        frames.push(Frame { verb: w, subject, objects, scope, agent, passive });
     }
     Ok(ParsedSentence { words, frames })
 }
