@@ -13,6 +13,8 @@
 //!    into earlier clauses for coordinated and relative clauses), the `by` phrase of a passive, the
 //!    possessor of a noun event; negation ("did not", "never"), refusal ("refused to" makes a
 //!    rejection, never the event itself), threat and intent ("threatened to", "plans to").
+//!    With [`Coder::use_parse`] and a document that carries a parse ([`Document::parse`]), a
+//!    verb's subject, passive agent and slot check come from the given tree instead.
 //! 4. The events: every source × target pair (both ways for a compound subject without a target),
 //!    dated by the clause of the pattern's head.
 //! 5. [`quantity`]: amounts of money, shares and head counts, tied to their actors and dated — a

@@ -155,7 +155,6 @@ pub(super) fn read(path: &Path, bytes: &[u8], opts: &ReadOptions, on: &mut dyn F
     if let Some(p) = pending.take() {
         emit(p, on, &mut count);
     }
-    drop(emit);
     if count == 0 {
         on(Input::Skipped(InputError::new(path, None, InputErrorKind::EmptyFile)));
     } else if undated {
