@@ -111,8 +111,11 @@ impl Tree {
                 }
                 _ if b.is_ascii_whitespace() => i += 1,
                 _ => {
+                    // An atom ends at ASCII blanks and brackets only: those are the bytes the loop
+                    // steps over, so every atom is at least one character and the loop advances
+                    // (a Unicode blank such as U+3000 is part of the atom).
                     let end = text[i..]
-                        .find(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                        .find(|c: char| c.is_ascii_whitespace() || c == '(' || c == ')')
                         .map_or(text.len(), |e| i + e);
                     let atom = &text[i..end];
                     let top = *stack.last().unwrap_or(&0);

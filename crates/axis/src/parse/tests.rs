@@ -138,6 +138,16 @@ fn penn_errors_table() {
     assert!(penn::Tree::parse(&deep).unwrap_err().message.contains("deeper"));
 }
 
+/// A Unicode blank between brackets once stopped the scanner from advancing.
+#[test]
+fn penn_unicode_blanks_end() {
+    let s = penn("(S (NP (NNP Arnor)) (VP (VBD left\u{3000}again)))");
+    assert_eq!(s.words, ["Arnor", "left\u{3000}again"]);
+    let e = penn::Tree::parse("(S (NP (NNP Arnor))\u{3000}(VP (VBD left)))").unwrap_err();
+    assert_eq!(e.offset, 19);
+    assert!(penn::Tree::parse("(S\u{3000}\u{2028})").is_err());
+}
+
 #[test]
 fn penn_empty_elements_are_not_words() {
     let s = penn("(S (NP-SBJ-1 (-NONE- *T*-1)) (VP (VBD left) (NP (NNP Bree))))");
