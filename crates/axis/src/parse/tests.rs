@@ -189,6 +189,25 @@ fn ud_v1_labels_and_relative_clauses() {
     assert!(frame_words(&s, "expelled").3);
 }
 
+/// A participial modifier is passive by its XPOS or, without English tags, by its features.
+#[test]
+fn ud_participial_modifiers_are_passive() {
+    for (xpos, feats) in [("VBN", "_"), ("_", "Tense=Past|VerbForm=Part"), ("_", "VerbForm=Part|Voice=Pass")]
+    {
+        let text = format!(
+            "1\trebels\trebel\tNOUN\tNNS\t_\t5\tnsubj\t_\t_
+2\tbacked\tback\tVERB\t{xpos}\t{feats}\t1\tacl\t_\t_
+3\tby\tby\tADP\tIN\t_\t4\tcase\t_\t_
+4\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tobl\t_\t_
+5\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_
+"
+        );
+        let s = read_parse_element(Path::new("r.xml"), 1, &text).unwrap();
+        assert_eq!(frame_words(&s, "backed"), ("rebels".into(), "by Moscow".into(), "Moscow".into(), true));
+        assert!(!frame_words(&s, "attacked").3);
+    }
+}
+
 #[test]
 fn ud_errors_name_the_line() {
     // (text, line of the error, words of the message)

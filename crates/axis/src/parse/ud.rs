@@ -40,6 +40,8 @@ pub struct Word {
     pub upos: String,
     /// XPOS.
     pub xpos: String,
+    /// FEATS (`_` when none).
+    pub feats: String,
     /// HEAD (0 for the root; `None` for ranges and empty nodes, `_`).
     pub head: Option<usize>,
     /// DEPREL, lower-cased.
@@ -91,6 +93,7 @@ impl Word {
             form: fields[1].to_string(),
             upos: fields[3].to_string(),
             xpos: fields[4].to_string(),
+            feats: fields[5].to_string(),
             head,
             deprel: fields[7].to_ascii_lowercase(),
         })
@@ -304,8 +307,12 @@ pub fn sentence(lines: &[Word]) -> Result<ParsedSentence, String> {
     Ok(ParsedSentence { words, frames })
 }
 
-/// Whether word `w` (0-based) is a past participle (`VBN`, or `VerbForm=Part` with `Tense=Past`
-/// not known here: the XPOS decides).
+/// Whether word `w` (0-based) is a past participle — XPOS `VBN`, or FEATS `VerbForm=Part` with
+/// `Tense=Past` or `Voice=Pass` (treebanks without English tags): a participial modifier without
+/// a subject ("rebels *backed* by Moscow") is passive.
 fn is_participle(lines: &[Word], w: usize) -> bool {
-    lines.iter().filter(|l| matches!(l.id, Id::Word(_))).nth(w).is_some_and(|l| l.xpos == "VBN")
+    lines.iter().filter(|l| matches!(l.id, Id::Word(_))).nth(w).is_some_and(|l| {
+        let feat = |f: &str| l.feats.split('|').any(|x| x == f);
+        l.xpos == "VBN" || (feat("VerbForm=Part") && (feat("Tense=Past") || feat("Voice=Pass")))
+    })
 }
