@@ -411,6 +411,28 @@ Beta &amp; friends.
         assert!(r.errors.is_empty());
     }
 
+    /// UniversalPetrarch's records carry CoNLL-U lines in `<Parse>`; a bad parse is a warning
+    /// naming its line, and the record is still read from its text.
+    #[test]
+    fn conllu_parses_are_read_and_bad_ones_named() {
+        let xml = "<Sentences>\n<Sentence id=\"U1\" date=\"20010203\">\n<Text>Arnor left.</Text>\n<Parse>\n\
+                   1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
+                   2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+                   3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n</Parse>\n</Sentence>\n\
+                   <Sentence id=\"U2\" date=\"20010203\">\n<Text>Gondor left.</Text>\n<Parse>\n\
+                   1\tGondor\tGondor\tPROPN\tNNP\t_\t2\tnsubj\n</Parse>\n</Sentence>\n</Sentences>";
+        let r = read(Path::new("u.xml"), xml);
+        assert_eq!(r.records.len(), 2);
+        let p = r.records[0].parsed.as_ref().unwrap();
+        assert_eq!(p.words, ["Arnor", "left", "."]);
+        assert_eq!(p.frames[0].subject, [0]);
+        assert!(r.records[0].document().parse().is_some());
+        assert!(r.records[1].parsed.is_none() && r.records[1].document().parse().is_none());
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].line, 13, "{}", r.warnings[0]);
+        assert!(r.warnings[0].message.contains("record 'U2'"), "{}", r.warnings[0]);
+    }
+
     #[test]
     fn truncated_input_never_panics() {
         for cut in 0..SAMPLE.len() {
