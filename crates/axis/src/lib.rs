@@ -21,7 +21,8 @@
 //!
 //! Beside the pipeline: [`import`] reads events coded by others (GDELT 1.0/2.0 and ICEWS files,
 //! plain or zipped); [`petrarch`] reads PETRARCH/Phoenix dictionaries into the same structures and
-//! scores axis against PETRARCH gold records; [`eval`] scores it against the ConfliBERT sentences.
+//! scores axis against PETRARCH gold records; [`parse`] reads given parses (CoNLL-U, Penn Treebank)
+//! whose subjects and objects the coder can use instead of its own shallow syntax; [`eval`] scores it against the ConfliBERT sentences.
 
 mod builtin;
 pub mod cameo;
@@ -32,6 +33,7 @@ pub mod export;
 pub mod import;
 pub mod io;
 pub mod mention;
+pub mod parse;
 pub mod petrarch;
 pub mod relations;
 pub mod store;

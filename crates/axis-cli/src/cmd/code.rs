@@ -57,6 +57,10 @@ pub struct CodeArgs {
     /// Leave out negated events ("did not attack").
     #[arg(long)]
     pub no_negated: bool,
+    /// Take subjects and objects from the parses that come with the input (CoNLL-U files, the
+    /// `<Parse>` of PETRARCH records: UD or Penn Treebank) instead of axis's shallow syntax.
+    #[arg(long)]
+    pub use_parse: bool,
     /// Also output quantities ("$107 billion", "3,000 Chinese troops") with their actors and
     /// dates: JSON lines with "record":"quantity" (with --format jsonl) or table lines.
     #[arg(long)]
@@ -145,7 +149,8 @@ pub fn run(mut args: CodeArgs) -> Result<()> {
         (Some(p), _) => Coder::new(&p.dict, &p.verbs, &cameo),
         (None, Some((dict, verbs, _))) => Coder::new(dict, verbs, &cameo),
         (None, None) => bail!("no dictionaries loaded"),
-    };
+    }
+    .use_parse(args.use_parse);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut sink = match args.format {

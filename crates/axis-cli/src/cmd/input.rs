@@ -15,15 +15,18 @@ use std::time::Instant;
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
     /// Input files or folders (`*.txt`, `*.html`: one document each; `*.xml`/`*.rss`/`*.atom`
-    /// feeds: one per item; `*.jsonl`: one per line; any of them `.gz`); `-` or nothing for stdin.
+    /// feeds: one per item; PETRARCH `<Sentences>` XML: one per record; `*.jsonl`: one per line;
+    /// `*.conllu`: one per `# newdoc`, else per sentence; any of them `.gz`); `-` or nothing for
+    /// stdin.
     pub paths: Vec<PathBuf>,
     /// Story date (YYYY-MM-DD) for documents that carry none (in a `Date:` header, JSONL `date`,
     /// page metadata or feed item date).
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
     /// Input format; `auto` picks by extension (`.txt`; `.html`, `.htm`, `.xhtml`; `.xml`, `.rss`,
-    /// `.atom`, `.rdf`; `.jsonl`, `.ndjson`; each also `.gz`, decompressed up to 1 GiB), else by
-    /// the first bytes (`{` JSONL, `<!doctype html`/`<html` HTML, `<rss`/`<feed` a feed, text).
+    /// `.atom`, `.rdf`; `.jsonl`, `.ndjson`; `.conllu`; each also `.gz`, decompressed up to 1 GiB),
+    /// else by the first bytes (`{` JSONL, `<!doctype html`/`<html` HTML, `<rss`/`<feed` a feed,
+    /// `# sent_id` CoNLL-U, text).
     #[arg(long = "input-format", value_enum, default_value_t = FormatArg::Auto)]
     pub input_format: FormatArg,
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the input.
@@ -51,6 +54,8 @@ pub enum FormatArg {
     /// An RSS 2.0, RSS 1.0 or Atom feed: one document per item, dated by its pubDate/published.
     #[value(alias = "rss", alias = "atom")]
     Feed,
+    /// CoNLL-U (Universal Dependencies): documents with their parses (see `--use-parse`).
+    Conllu,
 }
 
 /// Parses a `--date`-style argument (YYYY-MM-DD).
@@ -88,6 +93,7 @@ impl InputArgs {
                 FormatArg::Jsonl => InputFormat::Jsonl,
                 FormatArg::Html => InputFormat::Html,
                 FormatArg::Feed => InputFormat::Feed,
+                FormatArg::Conllu => InputFormat::Conllu,
             },
             date: self.date,
             lossy: self.lossy,

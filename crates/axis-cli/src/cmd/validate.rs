@@ -23,6 +23,10 @@ pub struct ValidateArgs {
     /// default) or an axis dictionary folder.
     #[arg(long, value_name = "petrarch:DIR|axis|DIR")]
     pub dict: Option<PathBuf>,
+    /// Take subjects and objects from the records' `<Parse>` (Penn Treebank or CoNLL-U) instead
+    /// of axis's shallow syntax.
+    #[arg(long)]
+    pub use_parse: bool,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -67,7 +71,12 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         (Some(p), _) => Coder::new(&p.dict, &p.verbs, &cameo),
         (None, Some((d, v))) => Coder::new(d, v, &cameo),
         (None, None) => bail!("no dictionaries loaded"),
-    };
+    }
+    .use_parse(args.use_parse);
+    if args.use_parse {
+        let parsed = records.records.iter().filter(|r| r.parsed.is_some()).count();
+        eprintln!("axis: --use-parse: {parsed} of {} record(s) have a usable <Parse>", records.records.len());
+    }
     let report = validate(&coder, petrarch.as_ref(), &records.records);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
@@ -83,6 +92,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         let json = serde_json::json!({
             "records_file": args.records.display().to_string(),
             "dict": args.dict.as_ref().map_or("axis".to_string(), |d| d.display().to_string()),
+            "use_parse": args.use_parse,
             "total": summary(&report.total),
             "categories": report.categories.iter().map(summary).collect::<Vec<_>>(),
             "unscored": report.unscored,

@@ -9,10 +9,12 @@
 //!    resolved to the nearest compatible actors before them in the document.
 //! 2. [`matcher`]: at every token that heads a verb or noun pattern, the longest pattern that fits,
 //!    with its `+` slot bound to an actor (and any actors coordinated with it).
-//! 3. [`syntax`]: who did it — the clause's subject (walking back over prepositional phrases and
+//! 3. `syntax`: who did it — the clause's subject (walking back over prepositional phrases and
 //!    into earlier clauses for coordinated and relative clauses), the `by` phrase of a passive, the
 //!    possessor of a noun event; negation ("did not", "never"), refusal ("refused to" makes a
 //!    rejection, never the event itself), threat and intent ("threatened to", "plans to").
+//!    With [`Coder::use_parse`] and a document that carries a parse ([`Document::parse`]), a
+//!    verb's subject, passive agent and slot check come from the given tree instead.
 //! 4. The events: every source × target pair (both ways for a compound subject without a target),
 //!    dated by the clause of the pattern's head.
 //! 5. [`quantity`]: amounts of money, shares and head counts, tied to their actors and dated — a
@@ -98,6 +100,7 @@ pub struct Coder<'d> {
     dict: &'d Dictionary,
     verbs: &'d VerbDictionary,
     cameo: &'d CameoTable,
+    use_parse: bool,
 }
 
 /// Everything the coder found in one document.
@@ -117,7 +120,15 @@ pub struct Coded {
 impl<'d> Coder<'d> {
     /// A coder over these dictionaries.
     pub fn new(dict: &'d Dictionary, verbs: &'d VerbDictionary, cameo: &'d CameoTable) -> Coder<'d> {
-        Coder { dict, verbs, cameo }
+        Coder { dict, verbs, cameo, use_parse: false }
+    }
+
+    /// Whether to take subjects and objects from a document's given parse ([`Document::parse`]:
+    /// CoNLL-U, a PETRARCH `<Parse>`) instead of the shallow syntax, where it has a frame for the
+    /// verb. Off by default; documents without a parse are coded the same either way.
+    pub fn use_parse(mut self, yes: bool) -> Coder<'d> {
+        self.use_parse = yes;
+        self
     }
 
     /// What a code means (name, Goldstein value, QuadClass, PLOVER).
@@ -172,6 +183,10 @@ impl<'d> Coder<'d> {
         let mut finder = MentionFinder::new(self.dict);
         let mut timeline = Timeline::new(doc.date);
         let mut salience = Salience::default();
+        let frames = match doc.parse() {
+            Some(p) if self.use_parse => Some(syntax::Syntax::document_frames(doc, p)),
+            _ => None,
+        };
         for (index, sentence) in doc.sentences().iter().enumerate() {
             if !keep {
                 coded.events.clear();
@@ -193,7 +208,9 @@ impl<'d> Coder<'d> {
             quantity::find_into(doc.text(), doc.lower(), tokens, &mentions, &dates, &mut found);
             coded.quantities.extend(found.into_iter().map(|q| (index, q)));
             let first = coded.events.len();
-            syntax::events_into(self, doc, index, tokens, &actors, &matches, &dates, coded, trace);
+            let given = frames.as_deref().map(|f| syntax::Syntax::for_sentence(f, sentence.tokens.clone()));
+            let syntax = given.as_deref().map_or(syntax::Syntax::Shallow, syntax::Syntax::Given);
+            syntax::events_into(self, doc, index, tokens, &actors, &matches, &dates, coded, trace, syntax);
             salience.push_sentence(index, &actors);
             salience.push_subjects(index, subject_groups(&coded.events[first..]));
             coded.sentences.push((dates, mentions));

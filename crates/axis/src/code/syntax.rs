@@ -26,6 +26,14 @@
 //!   06, 08, 16, 19), or a pattern marked `mutual`
 //!   ("China and Russia held joint exercises") — and otherwise one target-less event per actor
 //!   ("China and Russia called for a ceasefire"). An actor never acts on itself.
+//!
+//! With a given parse ([`Syntax::Given`], `--use-parse`), a verb whose frame names a subject (or,
+//! passive, a `by` agent) takes its source from the actors in that phrase instead of the rules
+//! above, and a passive's target from its subject; the pattern's slot actors stay the targets
+//! only when the parse has them inside the verb's phrase (else the pattern reached past its
+//! verb, and no event). A verb the parse has no frame for (not aligned, or
+//! not a verb there) falls back to the shallow rules; a subject phrase with no actor in it means
+//! no event, as the tree says who acted.
 
 use super::actors::Actor;
 use super::matcher::{owners, PatternMatch, PREPOSITIONS, QUANTITY_NOUNS};
@@ -45,6 +53,84 @@ pub enum Modality {
     Threat,
     /// "refused to", "declined to": a rejection (CAMEO 12).
     Refusal,
+}
+
+/// A verb's relations from a given parse, in token indices (of the document, or of the sentence
+/// once [`Syntax::for_sentence`] has cut them down).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct GivenFrame {
+    verb: usize,
+    subject: Vec<usize>,
+    objects: Vec<usize>,
+    scope: Vec<usize>,
+    agent: Vec<usize>,
+    passive: bool,
+}
+
+/// Where the source and target of a verb come from.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Syntax<'a> {
+    /// axis's own rules on tokens and actors.
+    Shallow,
+    /// The frames of a given parse, for this sentence.
+    Given(&'a [GivenFrame]),
+}
+
+impl Syntax<'_> {
+    fn frame(&self, head: usize) -> Option<&GivenFrame> {
+        match self {
+            Syntax::Shallow => None,
+            Syntax::Given(frames) => frames.iter().find(|f| f.verb == head),
+        }
+    }
+
+    /// A document's parse as frames over its tokens (words that did not align are dropped).
+    pub(super) fn document_frames(doc: &Document, parse: &crate::parse::Parse) -> Vec<GivenFrame> {
+        let aligned = crate::parse::align(doc, parse);
+        let mut out: Vec<GivenFrame> = Vec::new();
+        for (s, map) in parse.sentences.iter().zip(&aligned) {
+            let tokens = |words: &[usize]| -> Vec<usize> {
+                let mut t: Vec<usize> = words.iter().filter_map(|&w| map.get(w).copied().flatten()).collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            };
+            for f in &s.frames {
+                let Some(verb) = map.get(f.verb).copied().flatten() else { continue };
+                if out.iter().any(|o| o.verb == verb) {
+                    continue;
+                }
+                out.push(GivenFrame {
+                    verb,
+                    subject: tokens(&f.subject),
+                    objects: tokens(&f.objects),
+                    scope: tokens(&f.scope),
+                    agent: tokens(&f.agent),
+                    passive: f.passive,
+                });
+            }
+        }
+        out
+    }
+
+    /// The frames whose verb is in the sentence with these document tokens, in its indices.
+    pub(super) fn for_sentence(frames: &[GivenFrame], tokens: std::ops::Range<usize>) -> Vec<GivenFrame> {
+        let local = |v: &[usize]| -> Vec<usize> {
+            v.iter().filter(|t| tokens.contains(t)).map(|t| t - tokens.start).collect()
+        };
+        frames
+            .iter()
+            .filter(|f| tokens.contains(&f.verb))
+            .map(|f| GivenFrame {
+                verb: f.verb - tokens.start,
+                subject: local(&f.subject),
+                objects: local(&f.objects),
+                scope: local(&f.scope),
+                agent: local(&f.agent),
+                passive: f.passive,
+            })
+            .collect()
+    }
 }
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
@@ -385,6 +471,15 @@ impl Sentence<'_> {
             || stretch.clone().any(|i| self.word(i) == "cannot")
     }
 
+    /// The actors with a token among `tokens` (a phrase of a given parse), in text order.
+    fn actors_in(&self, tokens: &[usize]) -> Vec<usize> {
+        (0..self.actors.len())
+            .filter(|&a| {
+                !self.actors[a].determiner && self.actors[a].tokens.clone().any(|t| tokens.contains(&t))
+            })
+            .collect()
+    }
+
     /// A wrapping verb right before "to" + the head: (its token, the modality).
     fn wrapper(&self, h: usize) -> Option<(usize, Modality)> {
         if h < 2 || self.word(h - 1) != "to" {
@@ -414,6 +509,7 @@ pub(super) fn events_into(
     dates: &SentenceDates,
     coded: &mut Coded,
     trace: bool,
+    syntax: Syntax<'_>,
 ) {
     let s = Sentence {
         lower: doc.lower(),
@@ -458,7 +554,41 @@ pub(super) fn events_into(
             HeadKind::Verb => {
                 let wrapper = s.wrapper(m.head);
                 let subject_end = wrapper.map_or(m.head, |(w, _)| w);
-                if s.passive(coder, m) {
+                let given = syntax.frame(m.head).filter(|f| !f.subject.is_empty() || !f.agent.is_empty());
+                if let Some(f) = given {
+                    // Passive by the parse, and the pattern's head is the participle (a pattern
+                    // written for the passive, "was criticized", reads its own way).
+                    if f.passive && coder.verbs.is_participle(m.pattern, s.word(m.head)) {
+                        sources = s.actors_in(&f.agent);
+                        targets = s.actors_in(&f.subject);
+                        if targets.is_empty() {
+                            targets = m.slot.clone();
+                        }
+                        if sources.is_empty() {
+                            note("no event: passive without a 'by' actor (given parse)".into());
+                            continue;
+                        }
+                    } else {
+                        sources = s.actors_in(&f.subject);
+                        if sources.is_empty() {
+                            note("no event: the parse's subject names no actor".into());
+                            continue;
+                        }
+                        let scope = s.actors_in(&f.scope);
+                        targets = m
+                            .slot
+                            .iter()
+                            .copied()
+                            .filter(|a| !sources.contains(a) && scope.contains(a))
+                            .collect();
+                        if targets.is_empty() && !m.slot.is_empty() {
+                            note(
+                                "no event: the parse puts the slot's actor outside the verb's phrase".into(),
+                            );
+                            continue;
+                        }
+                    }
+                } else if s.passive(coder, m) {
                     sources = s.by_agent(m);
                     targets = s.subject(m.head, &sources);
                     if sources.is_empty() {

@@ -15,6 +15,9 @@
 //!   item (module `feed`).
 //! * **JSONL** (`*.jsonl`, `*.ndjson`): one JSON object per line with `text` (required), `id`,
 //!   `date`, `title`, `url`, `source`.
+//! * **CoNLL-U** (`*.conllu`): Universal Dependencies parses, one document per `# newdoc` /
+//!   `# doc_id` (else per sentence), text from `# text`, date from `# date`; the parse goes with
+//!   the document for `--use-parse` (module `conllu`).
 //! * **gzip** (`*.gz`): decompressed on the fly, format by the inner name (`corpus.jsonl.gz`),
 //!   size capped by [`ReadOptions::max_decompressed`] (module `compress`).
 //!
@@ -28,6 +31,7 @@
 //! `2 February 2019` and RFC 2822 (`Sat, 02 Feb 2019 10:00:00 GMT`).
 
 mod compress;
+mod conllu;
 mod entity;
 mod error;
 mod events;
@@ -52,7 +56,7 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum InputFormat {
     /// By extension (`.txt`, `.html`/`.htm`/`.xhtml`, `.xml`/`.rss`/`.atom`/`.rdf`,
-    /// `.jsonl`/`.ndjson`, each optionally `.gz`), else by the first bytes.
+    /// `.jsonl`/`.ndjson`, `.conllu`, each optionally `.gz`), else by the first bytes.
     #[default]
     Auto,
     /// One document per file.
@@ -63,6 +67,8 @@ pub enum InputFormat {
     Html,
     /// An RSS or Atom feed: one document per item.
     Feed,
+    /// CoNLL-U (Universal Dependencies): documents with their parses.
+    Conllu,
 }
 
 /// Options for [`Reader`].
@@ -111,7 +117,8 @@ pub struct Reader {
 const SNIFF: usize = 8 << 10;
 
 /// Extensions read when walking a folder (each also with `.gz`).
-const EXTENSIONS: &[&str] = &["txt", "jsonl", "ndjson", "html", "htm", "xhtml", "xml", "rss", "atom", "rdf"];
+const EXTENSIONS: &[&str] =
+    &["txt", "jsonl", "ndjson", "html", "htm", "xhtml", "xml", "rss", "atom", "rdf", "conllu"];
 
 impl Reader {
     /// A reader with these options.
@@ -230,11 +237,12 @@ impl Reader {
                 // A page or text cut short is not read at all: half a story would be coded as whole.
                 _ if failure.is_some() => {}
                 InputFormat::Html => html::read(path, &bytes, &self.opts, on),
+                InputFormat::Conllu => conllu::read(path, &bytes, &self.opts, on),
                 _ => plain::read(path, &bytes, &self.opts, on),
             }
         }
         if let Some(e) = failure {
-            let rest = if matches!(format, InputFormat::Text | InputFormat::Html) {
+            let rest = if matches!(format, InputFormat::Text | InputFormat::Html | InputFormat::Conllu) {
                 "the document was not read"
             } else {
                 "documents before that point were read, the rest was not"
@@ -262,7 +270,11 @@ fn detect(name: &Path, head: &[u8]) -> Result<InputFormat, String> {
         "jsonl" | "ndjson" => return Ok(InputFormat::Jsonl),
         "html" | "htm" | "xhtml" | "shtml" => return Ok(InputFormat::Html),
         "xml" | "rss" | "atom" | "rdf" => return Ok(InputFormat::Feed),
+        "conllu" => return Ok(InputFormat::Conllu),
         _ => {}
+    }
+    if conllu::sniff(head) {
+        return Ok(InputFormat::Conllu);
     }
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());

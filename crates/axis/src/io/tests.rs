@@ -366,3 +366,63 @@ fn folders_are_walked_in_order_skipping_hidden_files() {
     assert_eq!(got, ["zero 2019-01-03", "1 2019-01-01", "feed:1 2019-01-04", "2 2019-01-02"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const CONLLU: &str = "# newdoc id = story-1
+# date = 2019-02-02
+# sent_id = 1
+# text = Russia praised China.
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tChina\tChina\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# sent_id = 2
+# text = It left.
+1\tIt\tit\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# sent_id = 3
+# text = Bad line.
+1\tBad\tbad\tADJ\tJJ\t_\t2\tamod
+2\tline\tline\tNOUN\tNN\t_\t0\troot\t_\t_
+
+# newdoc id = story-2
+# sent_id = 4
+1\tIndia\tIndia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_
+";
+
+#[test]
+fn conllu_documents_parses_and_errors() {
+    let got = read("parsed.conllu", CONLLU.as_bytes(), ReadOptions::default());
+    assert_eq!(
+        got,
+        [
+            "skip parsed.conllu:18: bad record: CoNLL-U sentence '3': 8 field(s), want 10 (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC); skipped",
+            "doc story-1 2019-02-02 2",
+            "doc story-2 - 1",
+            "warn parsed.conllu: no story date (give --date, a 'Date:' header line or a JSONL \"date\"); relative dates like 'last year' stay unresolved",
+        ]
+    );
+    // By content too, and the documents carry their parses (text from `# text`, else the words).
+    let mut docs = Vec::new();
+    Reader::new(ReadOptions::default()).read_bytes(Path::new("<stdin>"), CONLLU.as_bytes(), &mut |item| {
+        if let Input::Document(d) = item {
+            docs.push(d);
+        }
+    });
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].text(), "Russia praised China.\n\nIt left.");
+    assert_eq!(docs[0].parse().map(|p| p.sentences.len()), Some(2));
+    assert_eq!(docs[1].text(), "India left");
+}
+
+#[test]
+fn conllu_sentences_without_documents_are_documents() {
+    let text = "# sent_id = a\n1\tGo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n\n# sent_id = b\n1\tStop\tstop\tVERB\tVB\t_\t0\troot\t_\t_\n";
+    let got = read("x.conllu", text.as_bytes(), with_date("2020-01-01"));
+    assert_eq!(got, ["doc a 2020-01-01 1", "doc b 2020-01-01 1"]);
+    let got = read("x.conllu", b"# just a comment\n", ReadOptions::default());
+    assert_eq!(got, ["skip x.conllu: no documents in this file"]);
+}

@@ -213,6 +213,7 @@ mod tests {
             gold,
             has_gold: true,
             parse: None,
+            parsed: None,
             require_dyad: true,
             line: 1,
         }

@@ -7,6 +7,7 @@
 //! and the five predefined entities only), so axis needs no XML dependency. A bad record is an
 //! [`XmlError`] naming the file, line and record id; the other records are still read.
 
+use crate::parse::{read_parse_element, Parse, ParsedSentence};
 use crate::text::Document;
 use crate::when::Date;
 use std::fmt;
@@ -38,8 +39,12 @@ pub struct Record {
     pub gold: Vec<GoldEvent>,
     /// Whether the record carries gold (`<EventCoding>` elements, or `noevents="True"`).
     pub has_gold: bool,
-    /// The Penn Treebank parse, if given.
+    /// The `<Parse>` as written (Penn Treebank brackets, or CoNLL-U lines in UniversalPetrarch's
+    /// records), if given.
     pub parse: Option<String>,
+    /// The `<Parse>` read into words and frames (`None` when absent or malformed: a malformed
+    /// parse is a warning, and the record is coded from its text).
+    pub parsed: Option<ParsedSentence>,
     /// PETRARCH's `require_dyad` setting in force for this record (default true).
     pub require_dyad: bool,
     /// Line of the `<Sentence>` tag.
@@ -47,11 +52,15 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record as an axis document (id, text, story date). An underscore between two
-    /// letters joins words, as in PETRARCH's dictionaries ("Dol_Amroth" is "Dol Amroth"); it
-    /// becomes a space, so offsets stay those of the record's text.
+    /// The record as an axis document (id, text, story date, and its parse when it has one). An
+    /// underscore between two letters joins words, as in PETRARCH's dictionaries ("Dol_Amroth" is
+    /// "Dol Amroth"); it becomes a space, so offsets stay those of the record's text.
     pub fn document(&self) -> Document {
-        Document::new(self.id.clone(), joined_words(&self.text), self.date)
+        let doc = Document::new(self.id.clone(), joined_words(&self.text), self.date);
+        match &self.parsed {
+            Some(p) => doc.with_parse(Parse { sentences: vec![p.clone()] }),
+            None => doc,
+        }
     }
 }
 
@@ -113,6 +122,7 @@ pub fn read(path: &Path, text: &str) -> Records {
     let mut current: Option<Record> = None;
     let mut env: Option<Environment> = None;
     let mut capture: Option<(String, String)> = None; // (element, text so far)
+    let mut capture_line = 0; // the line the captured text starts on
     let mut skip = false; // the current record had an error: drop it at </Sentence>
     let err = |out: &mut Records, line: usize, m: String| {
         out.errors.push(XmlError { path: path.to_path_buf(), line, message: m });
@@ -172,6 +182,7 @@ pub fn read(path: &Path, text: &str) -> Records {
                     gold: Vec::new(),
                     has_gold: false,
                     parse: None,
+                    parsed: None,
                     require_dyad,
                     line,
                 });
@@ -179,7 +190,12 @@ pub fn read(path: &Path, text: &str) -> Records {
             ("Sentence", true) => match current.take() {
                 Some(_) if skip => {}
                 Some(r) if r.id.is_empty() => err(&mut out, r.line, "a <Sentence> without an id".into()),
-                Some(mut r) if r.text.is_empty() => match r.parse.as_deref().map(parse_text) {
+                Some(mut r) if r.text.is_empty() => match r
+                    .parsed
+                    .as_ref()
+                    .map(ParsedSentence::text)
+                    .or_else(|| r.parse.as_deref().map(parse_text))
+                {
                     Some(text) if !text.is_empty() => {
                         out.warnings.push(XmlError {
                             path: path.to_path_buf(),
@@ -231,6 +247,7 @@ pub fn read(path: &Path, text: &str) -> Records {
                 if !self_closing =>
             {
                 capture = Some((name.to_string(), String::new()));
+                capture_line = line_at(text, pos);
             }
             ("Text" | "Parse" | "Verbfile" | "Actorfile" | "Agentfile" | "Discardfile", true) => {
                 let Some((el, buf)) = capture.take() else { continue };
@@ -238,10 +255,23 @@ pub fn read(path: &Path, text: &str) -> Records {
                     err(&mut out, line, format!("</{name}> closes <{el}>"));
                     continue;
                 }
+                if let ("Parse", Some(r)) = (name, current.as_mut()) {
+                    // Kept as written: CoNLL-U needs its line breaks and tabs.
+                    let raw = unescape(&buf);
+                    match read_parse_element(path, capture_line, &raw) {
+                        Ok(p) => r.parsed = Some(p),
+                        Err(e) => out.warnings.push(XmlError {
+                            path: e.path,
+                            line: e.line,
+                            message: format!("record '{}': {}; coded from its text", r.id, e.message),
+                        }),
+                    }
+                    r.parse = Some(raw);
+                    continue;
+                }
                 let value = collapse(&unescape(&buf));
                 match (name, current.as_mut(), env.as_mut()) {
                     ("Text", Some(r), _) => r.text = value,
-                    ("Parse", Some(r), _) => r.parse = Some(value),
                     ("Verbfile", _, Some(e)) => e.verbs = Some(value),
                     ("Actorfile", _, Some(e)) => e.actors = Some(value),
                     ("Agentfile", _, Some(e)) => e.agents = Some(value),
@@ -401,6 +431,28 @@ Beta &amp; friends.
         assert_eq!(r.records[0].text, "Arnor left ( Bree ) .");
         assert_eq!(r.warnings.len(), 1);
         assert!(r.errors.is_empty());
+    }
+
+    /// UniversalPetrarch's records carry CoNLL-U lines in `<Parse>`; a bad parse is a warning
+    /// naming its line, and the record is still read from its text.
+    #[test]
+    fn conllu_parses_are_read_and_bad_ones_named() {
+        let xml = "<Sentences>\n<Sentence id=\"U1\" date=\"20010203\">\n<Text>Arnor left.</Text>\n<Parse>\n\
+                   1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
+                   2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+                   3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n</Parse>\n</Sentence>\n\
+                   <Sentence id=\"U2\" date=\"20010203\">\n<Text>Gondor left.</Text>\n<Parse>\n\
+                   1\tGondor\tGondor\tPROPN\tNNP\t_\t2\tnsubj\n</Parse>\n</Sentence>\n</Sentences>";
+        let r = read(Path::new("u.xml"), xml);
+        assert_eq!(r.records.len(), 2);
+        let p = r.records[0].parsed.as_ref().unwrap();
+        assert_eq!(p.words, ["Arnor", "left", "."]);
+        assert_eq!(p.frames[0].subject, [0]);
+        assert!(r.records[0].document().parse().is_some());
+        assert!(r.records[1].parsed.is_none() && r.records[1].document().parse().is_none());
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].line, 13, "{}", r.warnings[0]);
+        assert!(r.warnings[0].message.contains("record 'U2'"), "{}", r.warnings[0]);
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct Document {
     map: OffsetMap,
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
+    /// A parse that came with the text (CoNLL-U, a PETRARCH record's `<Parse>`).
+    parse: Option<std::sync::Arc<crate::parse::Parse>>,
 }
 
 impl Document {
@@ -48,12 +50,24 @@ impl Document {
             map: OffsetMap::default(),
             tokens: Vec::new(),
             sentences: Vec::new(),
+            parse: None,
         };
         normalize::normalize_into(&doc.raw, &mut doc.text, &mut doc.map);
         normalize::lower_same_len_into(&doc.text, &mut doc.lower);
         tokenize::tokenize_into(&doc.text, &mut doc.tokens);
         sentence::split_into(&doc.text, &doc.tokens, &mut doc.sentences);
         doc
+    }
+
+    /// Attaches a parse of the text (used by the coder with [`crate::code::Coder::use_parse`]).
+    pub fn with_parse(mut self, parse: crate::parse::Parse) -> Document {
+        self.parse = Some(std::sync::Arc::new(parse));
+        self
+    }
+
+    /// The parse that came with the text, if any.
+    pub fn parse(&self) -> Option<&crate::parse::Parse> {
+        self.parse.as_deref()
     }
 
     /// The text exactly as it came in.
