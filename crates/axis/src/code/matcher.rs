@@ -294,8 +294,8 @@ impl Cursor<'_> {
                                     | "her"
                             );
                         // Verbal cooperation (roots 01–05) needs a partner: "to meet security
-                        // challenges" is no meeting.
-                        let material = code.root() >= 6;
+                        // challenges" is no meeting. A dictionary's own code is taken as material.
+                        let material = code.root().is_none_or(|r| r >= 6);
                         if head == HeadKind::Verb && last && object_follows && material {
                             open = true;
                             continue;

@@ -353,7 +353,7 @@ impl Sentence<'_> {
 /// other: intent to cooperate, consulting, diplomatic and material cooperation, concessions,
 /// reducing relations, fighting.
 fn mutual_root(code: crate::cameo::EventCode) -> bool {
-    matches!(code.root(), 3 | 4 | 5 | 6 | 8 | 16 | 19)
+    matches!(code.root(), Some(3 | 4 | 5 | 6 | 8 | 16 | 19))
 }
 
 /// Turns a sentence's pattern matches into events, appending them (and the trace) to `coded`.
@@ -426,7 +426,10 @@ pub(super) fn events_into(
                 let from = sources.last().map_or(s.clause_start(m.head), |&a| actors[a].tokens.end);
                 // "will not lift sanctions": a cooperative act declared withheld is a refusal
                 // (CAMEO 12), not a negated act.
-                if wrapper.is_none() && (3..=8).contains(&p.code.root()) && s.refused(subject_end, from) {
+                if wrapper.is_none()
+                    && p.code.root().is_some_and(|r| (3..=8).contains(&r))
+                    && s.refused(subject_end, from)
+                {
                     negated = false;
                     modality = Some(Modality::Refusal);
                 } else {

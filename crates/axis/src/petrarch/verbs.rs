@@ -27,8 +27,9 @@
 //! - `%` makes the pattern mutual (a compound subject acts on each other), and a version
 //!   without a slot is kept for "A and B agreed";
 //! - `[A:B]` codes A from subject to target and, from the same match, B back ([`Paired`]);
-//! - codes that are not CAMEO (`[345]`, `[075A]`) and `[---]` patterns are skipped with a note:
-//!   every code axis emits is a CAMEO code.
+//! - every code the dictionary declares is emitted, CAMEO or its own (`[345]`, `[075A]`: see
+//!   [`EventCode::user_defined`]); a "code" that is not letters and digits (`[025?]`, `[+++]`)
+//!   is skipped with a note; `[---]` patterns are skipped with a note.
 
 use super::{Log, Stats};
 use crate::cameo::EventCode;
@@ -543,13 +544,14 @@ fn add_forms(forms: &mut Forms, lemma: &str, listed: &[String]) {
     }
 }
 
-/// `A`, `A:B`, `---`, `A:---` → codes; an error names a code that is not CAMEO.
+/// `A`, `A:B`, `---`, `A:---` → codes; an error names a code that is not letters and digits.
 fn codes(s: &str) -> Result<Codes, CodeError> {
     let mut it = s.split(':').map(str::trim);
     let one = |c: Option<&str>| -> Result<Option<EventCode>, CodeError> {
         match c {
             None | Some("---") | Some("") => Ok(None),
-            Some(c) => EventCode::new(c).map(Some).ok_or_else(|| CodeError(c.to_string())),
+            // The dictionary declares its codes: CAMEO or its own ("174K", "345", "901").
+            Some(c) => EventCode::user_defined(c).map(Some).ok_or_else(|| CodeError(c.to_string())),
         }
     };
     let forward = one(it.next())?;
@@ -560,13 +562,13 @@ fn codes(s: &str) -> Result<Codes, CodeError> {
     Ok(Codes { forward, back })
 }
 
-/// A code that is not a CAMEO event code.
+/// A code that is not an event code (`[025?]`, `[+++]`).
 #[derive(Debug)]
 struct CodeError(String);
 
 impl std::fmt::Display for CodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "'{}' is not a CAMEO event code (2 to 4 digits, root 01-20)", self.0)
+        write!(f, "'{}' is not an event code (1 to 6 letters and digits)", self.0)
     }
 }
 
