@@ -1,5 +1,9 @@
 //! Finding patterns in a sentence: head word, then the pattern's words and slot in order.
 //!
+//! Words a pattern puts before its head (PETRARCH's "- UNEXPECTEDLY &NEGATION * ...") are
+//! matched backwards from the head with gaps of the same size, which may hold an actor (the
+//! subject often stands among them), or none where they are `adjacent`.
+//!
 //! Between pattern words up to [`MAX_GAP`] other tokens may sit, but never an actor or a break
 //! (sentence stop, `;`, `:`, dash, bracket, quote). The slot takes the actor found at that point
 //! and the actors coordinated with it ("to India and Vietnam"); a possessor in the slot ("to
@@ -8,7 +12,7 @@
 //! left open: the event has no target.
 
 use super::actors::Actor;
-use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary};
+use crate::dict::verbs::{Before, Element, HeadKind, PatternId, VerbDictionary};
 use crate::text::{Token, TokenKind};
 
 /// Prepositions, which a slot may not be reached across unless the pattern names them.
@@ -81,6 +85,9 @@ pub struct PatternMatch {
     pub pattern: PatternId,
     /// The head token.
     pub head: usize,
+    /// The first token of the words matched before the head; the head when the pattern has
+    /// none. Those words are the pattern's: a negation among them is part of its meaning.
+    pub start: usize,
     /// One past the last matched token.
     pub end: usize,
     /// Actors (indices into the sentence's actors) bound to the slot.
@@ -144,13 +151,15 @@ pub(super) fn find(
                 continue;
             }
             let m = Cursor { lower, tokens, actors, owner: &owner };
-            let found = match m.try_match(id, p.code, p.head, &p.elements, h) {
-                Some(f) if f.open => {
-                    fallback.get_or_insert(f);
-                    None
-                }
-                other => other,
-            };
+            let Some(start) = m.match_before(&p.before, h) else { continue };
+            let found =
+                match m.try_match(id, p.code, p.head, &p.elements, h).map(|f| PatternMatch { start, ..f }) {
+                    Some(f) if f.open => {
+                        fallback.get_or_insert(f);
+                        None
+                    }
+                    other => other,
+                };
             if let Some(found) = found {
                 fallback = Some(found);
                 break;
@@ -319,7 +328,35 @@ impl Cursor<'_> {
                 pos = end;
             }
         }
-        Some(PatternMatch { pattern: id, head: h, end: pos, slot, open, by })
+        Some(PatternMatch { pattern: id, head: h, start: h, end: pos, slot, open, by })
+    }
+
+    /// Matches `before` backwards from the head at `h`: the start of the first one's words.
+    fn match_before(&self, before: &[Before], h: usize) -> Option<usize> {
+        let mut end = h;
+        for b in before.iter().rev() {
+            let reach = if b.adjacent { 0 } else { MAX_GAP + 2 };
+            let mut found = None;
+            'gap: for gap in 0..=reach {
+                let Some(e) = end.checked_sub(gap) else { break };
+                // Unlike the words after the head, these may reach across the subject ("-
+                // INDICATED * [123]": "Ethiopia indicated it deplored ..."), never a break.
+                let words = (e..end).filter(|&i| i == e || self.tokens[i].has(Token::SPACE_BEFORE)).count();
+                if words > MAX_GAP || (e..end).any(|i| is_break(self.lower, self.tokens[i])) {
+                    break;
+                }
+                for alt in b.words.iter() {
+                    if alt.len() <= e
+                        && alt.iter().enumerate().all(|(k, w)| self.word(e - alt.len() + k) == &**w)
+                    {
+                        found = Some(e - alt.len());
+                        break 'gap;
+                    }
+                }
+            }
+            end = found?;
+        }
+        Some(end)
     }
 
     /// Whether an [`Element::Object`] search may pass token `t`: not a break, comma or a word

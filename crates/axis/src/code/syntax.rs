@@ -424,16 +424,19 @@ pub(super) fn events_into(
                     targets = m.slot.clone();
                 }
                 let from = sources.last().map_or(s.clause_start(m.head), |&a| actors[a].tokens.end);
+                // Words the pattern itself names before its head ("- &NEGATION * ...") are its
+                // meaning, not a negation of it.
+                let own_end = subject_end.min(m.start);
                 // "will not lift sanctions": a cooperative act declared withheld is a refusal
                 // (CAMEO 12), not a negated act.
                 if wrapper.is_none()
                     && p.code.root().is_some_and(|r| (3..=8).contains(&r))
-                    && s.refused(subject_end, from)
+                    && s.refused(own_end, from)
                 {
                     negated = false;
                     modality = Some(Modality::Refusal);
                 } else {
-                    negated = s.negated(subject_end, from);
+                    negated = s.negated(own_end, from);
                     modality = wrapper.map(|(_, md)| md);
                 }
             }

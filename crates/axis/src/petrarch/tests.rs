@@ -117,10 +117,10 @@ fn unit_test_records_score_above_the_measured_floor() {
     let report = validate::validate(&coder, Some(&p), &r.records);
     let t = &report.total;
     eprintln!("records {} correct {} f1 {:.3}", t.records, t.correct, t.f1());
-    // Measured: 179/283 records (63.3%), event F1 0.649; a drop is a regression.
+    // Measured: 184/283 records (65.0%), event F1 0.652; a drop is a regression.
     assert_eq!(t.records, 283);
-    assert!(t.accuracy() >= 0.63, "accuracy {:.3}", t.accuracy());
-    assert!(t.f1() >= 0.64, "F1 {:.3}", t.f1());
+    assert!(t.accuracy() >= 0.65, "accuracy {:.3}", t.accuracy());
+    assert!(t.f1() >= 0.65, "F1 {:.3}", t.f1());
 }
 
 /// Writes `files` (name, text) into a fresh temporary folder and loads them as a PETRARCH set.
@@ -187,6 +187,60 @@ fn a_dictionarys_own_code_is_emitted_and_written_without_cameo_meaning() {
     let phoenix = write(EventFormat::Phoenix);
     let cols: Vec<&str> = phoenix.trim_end().split('\t').collect();
     assert_eq!(&cols[13..17], ["174K", "", "", ""], "code, root, quad class, Goldstein");
+}
+
+/// `(source target code)` of each event coded in `text`, negated ones marked `!`.
+fn coded(p: &Petrarch, text: &str) -> Vec<String> {
+    let cameo = crate::cameo::CameoTable::builtin().unwrap();
+    let coder = crate::code::Coder::new(&p.dict, &p.verbs, &cameo);
+    let doc = Document::new("d", text, Date::new(2001, 5, 7));
+    coder
+        .code_document(&doc, false)
+        .events
+        .iter()
+        .map(|e| {
+            let target = e.target.as_ref().map_or("---".to_string(), |t| t.mention.code.to_string());
+            format!("{}{} {target} {}", if e.negated { "!" } else { "" }, e.source.mention.code, e.code)
+        })
+        .collect()
+}
+
+#[test]
+fn words_before_the_verb_and_joined_words_are_matched_where_they_stand() {
+    let p = load_texts(
+        "before",
+        &[
+            ("t.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"),
+            (
+                "t.verbs.txt",
+                "&NEGATION\n+DID N'T\n+WILL NOT\n&KINDS\n+TRADE\n+ARMS\n\n\
+                 --- SCOLD [121] ---\nSCOLD\n- &NEGATION * OVER FEES [904]\n\
+                 - SURELY_&NEGATION_EVER * OVER FEES [907]\n- &NEGATION EVER * OVER FEES [905]\n\
+                 - * OVER FEES [120]\n- LOUDLY_* [122]\n\n\
+                 --- DROP [345] ---\nDROP\n- * NEW_&KINDS_DEALS [903]\n",
+            ),
+        ],
+    );
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let cases = [
+        ("Arnor scolded over fees owed to Gondor.", "ARN GON 120"),
+        // The negation is the pattern's own word: its meaning, not a negated event.
+        ("Arnor didn't scold over fees owed to Gondor.", "ARN GON 904"),
+        ("Arnor will not ever scold over fees owed to Gondor.", "ARN GON 905"),
+        // A word or two may stand between the pattern's words before the verb...
+        ("Arnor will not even ever scold over fees owed to Gondor.", "ARN GON 905"),
+        ("Arnor surely will not ever scold over fees owed to Gondor.", "ARN GON 907"),
+        // ...but not between words joined by `_`: the longest pattern fails, a shorter one fits.
+        ("Arnor surely now will not ever scold over fees owed to Gondor.", "ARN GON 905"),
+        ("Arnor loudly scolded Gondor.", "ARN GON 122"),
+        ("Arnor loudly and often scolded Gondor.", "ARN GON 121"),
+        ("Arnor dropped new trade deals with Gondor.", "ARN GON 903"),
+        ("Arnor dropped new arms deals with Gondor.", "ARN GON 903"),
+        ("Arnor dropped new global trade deals with Gondor.", "ARN GON 345"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(coded(&p, text), [want], "{text}");
+    }
 }
 
 /// Every syntax the readers know, in one text, mangled at random: no reader may panic.

@@ -15,10 +15,14 @@
 //! ```
 //!
 //! The translation (each difference from PETRARCH2 is deliberate, see the README):
-//! - words after `*` become the pattern's words in order; `(...)`, `{...}` and `_` only group
-//!   (axis allows its usual small gaps everywhere); `^` (skip a phrase) is absorbed by the gaps;
-//! - words before `*` cannot precede an axis head: the word nearest the verb becomes a
-//!   condition (the sentence must contain it);
+//! - words after `*` become the pattern's words in order, with axis's usual small gaps between
+//!   them; words joined by `_` (synonym sets included: `NEW_&TIETYPES_RELATIONS`) must be
+//!   adjacent and become one element of word sequences; `(...)` and `{...}` only group; `^`
+//!   (skip a phrase) is absorbed by the gaps;
+//! - words before `*` become the pattern's [`Before`] words, matched backwards from the verb
+//!   with the same gaps (none after a trailing `_`: `RECENTLY_*`); a negation among them is the
+//!   pattern's meaning (`- &NEGATVAUXVRB * ... [904]`), so the event is not negated; a compound
+//!   verb's words before its `+` word stand right before it;
 //! - `+` after the verb is the target slot; `$` after the verb is a slot holding the source
 //!   (`reverse`); `+` before the verb makes the subject the target (`reverse`);
 //! - a pattern with no slot gets an object slot ([`Element::Object`]): the first actor after
@@ -34,11 +38,14 @@
 use super::{Log, Stats};
 use crate::cameo::EventCode;
 use crate::dict::verbs::forms::Forms;
-use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary, VerbPattern};
+use crate::dict::verbs::{Before, Element, HeadKind, PatternId, VerbDictionary, VerbPattern};
 use crate::dict::Origin;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// Most token sequences one `_`-joined pattern token may stand for (synonym sets multiply).
+const MAX_ALTERNATIVES: usize = 4096;
 
 /// A verb of a block.
 #[derive(Clone, Debug)]
@@ -46,8 +53,9 @@ struct Head {
     lemma: String,
     /// Words after the verb word in a compound verb (`+CALL_OFF` → `off`).
     particles: Vec<Box<str>>,
-    /// A word before the verb word in a compound verb, turned into a condition.
-    before: Option<Box<str>>,
+    /// The words before the verb word in a compound verb (`KLM_NOP_+RST` → `klm nop`), which
+    /// must stand right before it.
+    before: Vec<Box<str>>,
     /// The verb line's own code, overriding the block's.
     code: Option<Codes>,
 }
@@ -227,8 +235,7 @@ impl VerbReader {
         for h in &b.heads {
             let Some(codes) = h.code.or(b.default) else { continue };
             let origin = Origin { file: b.file, line: b.line as u32 };
-            let pre = h.before.iter().cloned().collect::<Vec<_>>();
-            self.emit(h, codes, Vec::new(), Slotting::Default, false, &pre, &b.text, origin);
+            self.emit(h, codes, Vec::new(), Vec::new(), Slotting::Default, false, &b.text, origin);
         }
     }
 
@@ -254,7 +261,12 @@ impl VerbReader {
                 return Ok(());
             }
         };
-        let spaced = body[..open].replace(['_', '(', ')', '{', '}'], " ").replace('*', " * ");
+        // `(...)` and `{...}` only group; `_` joins words that must be adjacent; markers stand
+        // alone even when joined ("SUGGESTED_+", "*_UP").
+        let mut spaced = body[..open].replace(['(', ')', '{', '}'], " ");
+        for m in ['*', '+', '$', '%'] {
+            spaced = spaced.replace(m, &format!(" {m} "));
+        }
         let tokens: Vec<&str> = spaced.split_whitespace().collect();
         let star = tokens.iter().position(|t| *t == "*").ok_or("a pattern needs a '*' for the verb")?;
         if tokens[star + 1..].contains(&"*") {
@@ -263,19 +275,14 @@ impl VerbReader {
         let (pre, post) = (&tokens[..star], &tokens[star + 1..]);
         let mut reverse = false;
         let mut mutual = false;
-        let mut requires: Vec<Box<str>> = Vec::new();
+        let mut before: Vec<Before> = Vec::new();
         for &t in pre {
             match t {
                 "+" => reverse = true,
                 "%" => mutual = true,
                 "$" | "^" => {}
-                t if t.starts_with('&') => {
-                    let name = synset_name(&t[1..]);
-                    let alts =
-                        self.synsets.get(&name).ok_or_else(|| format!("unknown synonym set &{name}"))?;
-                    requires = alts.iter().filter(|a| a.len() == 1).map(|a| a[0].clone()).collect();
-                }
-                w => requires = vec![w.to_lowercase().into()],
+                t if t.trim_matches('_').is_empty() => {}
+                t => before.push(Before { words: self.joined(t)?, adjacent: t.ends_with('_') }),
             }
         }
         let mut elements = Vec::new();
@@ -296,13 +303,8 @@ impl VerbReader {
                 }
                 "%" => mutual = true,
                 "^" => {}
-                t if t.starts_with('&') => {
-                    let name = synset_name(&t[1..]);
-                    let alts =
-                        self.synsets.get(&name).ok_or_else(|| format!("unknown synonym set &{name}"))?;
-                    elements.push(Element::Words(alts.clone()));
-                }
-                w if w.chars().any(|c| c.is_alphanumeric()) => elements.push(word_element(w)),
+                t if t.trim_matches('_').is_empty() => {}
+                t if t.chars().any(|c| c.is_alphanumeric()) => elements.push(Element::Words(self.joined(t)?)),
                 w => return Err(format!("unexpected '{w}' in a pattern")),
             }
         }
@@ -328,13 +330,32 @@ impl VerbReader {
             return Ok(());
         }
         for h in heads {
-            let mut req = requires.clone();
-            if req.is_empty() {
-                req.extend(h.before.iter().cloned());
-            }
-            self.emit(h, codes, elements.clone(), slotting, mutual, &req, text, origin);
+            self.emit(h, codes, before.clone(), elements.clone(), slotting, mutual, text, origin);
         }
         Ok(())
+    }
+
+    /// One pattern token: words and synonym sets joined by `_` (adjacent), as the token
+    /// sequences it matches ("NEW_&TIETYPES_RELATIONS" → "new economic relations", …).
+    fn joined(&self, token: &str) -> Result<Arc<[Vec<Box<str>>]>, String> {
+        let mut alts: Vec<Vec<Box<str>>> = vec![Vec::new()];
+        for part in token.split('_').filter(|p| !p.is_empty()) {
+            let options: Vec<Vec<Box<str>>> = match part.strip_prefix('&') {
+                Some(name) => {
+                    let name = synset_name(name);
+                    self.synsets.get(&name).ok_or_else(|| format!("unknown synonym set &{name}"))?.to_vec()
+                }
+                None => vec![vec![Box::from(part.to_lowercase().as_str())]],
+            };
+            if alts.len() * options.len() > MAX_ALTERNATIVES {
+                return Err(format!("'{token}' joins too many alternatives (over {MAX_ALTERNATIVES})"));
+            }
+            alts = alts
+                .iter()
+                .flat_map(|a| options.iter().map(move |o| a.iter().chain(o).cloned().collect()))
+                .collect();
+        }
+        Ok(alts.into())
     }
 
     /// Pushes the axis patterns of one verb × one PETRARCH pattern.
@@ -343,13 +364,17 @@ impl VerbReader {
         &mut self,
         h: &Head,
         codes: Codes,
+        mut before: Vec<Before>,
         elements: Vec<Element>,
         slotting: Slotting,
         mutual: bool,
-        requires: &[Box<str>],
         text: &str,
         origin: Origin,
     ) {
+        // A compound verb's words before its verb word ("KLM_NOP_+RST") stand right before it.
+        if !h.before.is_empty() {
+            before.push(Before { words: vec![h.before.clone()].into(), adjacent: true });
+        }
         let mut full: Vec<Element> =
             h.particles.iter().map(|p| Element::Words(vec![vec![p.clone()]].into())).collect();
         full.extend(elements);
@@ -383,10 +408,11 @@ impl VerbReader {
                 code,
                 head: HeadKind::Verb,
                 lemma: h.lemma.as_str().into(),
+                before: before.clone(),
                 elements,
                 reverse,
                 mutual,
-                requires: requires.to_vec(),
+                requires: Vec::new(),
                 text: text.into(),
                 origin,
             });
@@ -456,11 +482,6 @@ fn expand_items(
     }
 }
 
-/// A literal pattern word: matched as written (case aside).
-fn word_element(w: &str) -> Element {
-    Element::Words(vec![vec![Box::from(w.to_lowercase().as_str())]].into())
-}
-
 /// `--- NAME [CODE] ---` → the block's default codes (inner error: not CAMEO).
 fn block_code(line: &str) -> Result<Result<Option<Codes>, CodeError>, String> {
     let open = line.find('[').ok_or("a block header needs a [CODE] ([---] for none)")?;
@@ -504,7 +525,7 @@ fn head(line: &str, forms: &mut Forms, log: &mut Log, path: &Path, n: usize) -> 
         return Err(format!("'{rest}' has no verb word"));
     }
     let particles = parts[at + 1..].iter().map(|p| p.to_lowercase().into()).collect();
-    let before = at.checked_sub(1).map(|i| parts[i].to_lowercase().into());
+    let before = parts[..at].iter().map(|p| p.to_lowercase().into()).collect();
     add_forms(forms, &lemma, &listed);
     Ok(Head { lemma, particles, before, code })
 }

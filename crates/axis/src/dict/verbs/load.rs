@@ -211,6 +211,7 @@ impl Reader {
                 code,
                 head,
                 lemma: lemma.into(),
+                before: Vec::new(),
                 elements: elements.clone(),
                 reverse,
                 mutual,
@@ -255,10 +256,11 @@ impl Reader {
             }
         }
         for ids in by_head.values_mut() {
-            // Longest first: more elements, then a `| WORD` condition, then a slot, then file order.
+            // Longest first (the words a pattern pins down, `VerbPattern::weight`), then a
+            // `| WORD` condition, then a slot, then file order.
             ids.sort_by_key(|id| {
                 let p = &self.patterns[id.0 as usize];
-                (std::cmp::Reverse(p.elements.len()), p.requires.is_empty(), !p.has_slot(), id.0)
+                (std::cmp::Reverse(p.weight()), p.requires.is_empty(), !p.has_slot(), id.0)
             });
             ids.dedup();
         }
