@@ -220,8 +220,18 @@ impl Cursor<'_> {
         }
         let mut slot = Vec::new();
         let mut open = false;
+        let mut skipped = false; // the element before was a `Skip`
         for (k, el) in elements.iter().enumerate() {
+            let after_skip = std::mem::replace(&mut skipped, matches!(el, Element::Skip));
             match el {
+                Element::Skip => {
+                    let at = if pos < n && self.word(pos) == "the" { pos + 1 } else { pos };
+                    if let Some(a) =
+                        self.owner.get(at).copied().flatten().filter(|&a| self.actors[a].tokens.start == at)
+                    {
+                        pos = self.group(a).1;
+                    }
+                }
                 Element::Words(alts) => {
                     let mut found = None;
                     'gap: for gap in 0..=MAX_GAP + 2 {
@@ -242,10 +252,12 @@ impl Cursor<'_> {
                 }
                 Element::Slot | Element::Object => {
                     let object = matches!(el, Element::Object);
+                    // After a skipped phrase the slot is found as an object is: the next actor.
+                    let far = object || after_skip;
                     let mut found = None;
-                    for gap in 0..=if object { MAX_OBJECT_REACH } else { MAX_GAP + 2 } {
+                    for gap in 0..=if far { MAX_OBJECT_REACH } else { MAX_GAP + 2 } {
                         let j = pos + gap;
-                        if object {
+                        if far {
                             if j >= n || (j > pos && !self.object_reach(j - 1)) {
                                 break;
                             }

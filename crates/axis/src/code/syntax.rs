@@ -405,7 +405,10 @@ pub(super) fn events_into(
             HeadKind::Verb => {
                 let wrapper = s.wrapper(m.head);
                 let subject_end = wrapper.map_or(m.head, |(w, _)| w);
-                if s.passive(coder, m) {
+                // A reversed pattern whose slot names the source ("- + * FROM $": "X was freed
+                // from Y") has the voice built in: no 'by' actor is needed.
+                let voiced = p.reverse && !m.slot.is_empty() && s.by_agent(m).is_empty();
+                if s.passive(coder, m) && !voiced {
                     sources = s.by_agent(m);
                     targets = s.subject(m.head, &sources);
                     if sources.is_empty() {

@@ -117,7 +117,7 @@ fn unit_test_records_score_above_the_measured_floor() {
     let report = validate::validate(&coder, Some(&p), &r.records);
     let t = &report.total;
     eprintln!("records {} correct {} f1 {:.3}", t.records, t.correct, t.f1());
-    // Measured: 184/283 records (65.0%), event F1 0.652; a drop is a regression.
+    // Measured: 186/283 records (65.7%), event F1 0.664; a drop is a regression.
     assert_eq!(t.records, 283);
     assert!(t.accuracy() >= 0.65, "accuracy {:.3}", t.accuracy());
     assert!(t.f1() >= 0.65, "F1 {:.3}", t.f1());
@@ -237,6 +237,35 @@ fn words_before_the_verb_and_joined_words_are_matched_where_they_stand() {
         ("Arnor dropped new trade deals with Gondor.", "ARN GON 903"),
         ("Arnor dropped new arms deals with Gondor.", "ARN GON 903"),
         ("Arnor dropped new global trade deals with Gondor.", "ARN GON 345"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(coded(&p, text), [want], "{text}");
+    }
+}
+
+#[test]
+fn a_skipped_phrase_and_a_pattern_with_its_own_voice() {
+    let p = load_texts(
+        "skip",
+        &[
+            ("t.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"),
+            (
+                "t.verbs.txt",
+                "--- CHEER [181] ---\nCHEER\n- * FEAST AT ^ WITH +  [043]\n\
+                 --- RELEASE [066] ---\nRELEASE\n- + * FROM $  [067]\n",
+            ),
+        ],
+    );
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let cases = [
+        // `^` passes over the actor standing there; the words and the slot come after it.
+        ("Arnor cheered the feast at Gondor with Rohan.", "ARN ROH 043"),
+        ("Arnor cheered the feast at the Gondor with Rohan.", "ARN ROH 043"),
+        // Nothing to skip and the words too far: the block's default, its object the next actor.
+        ("Arnor cheered the feast at the old stone harbour with Rohan.", "ARN ROH 181"),
+        // The pattern says who acts ($) and who undergoes it (+, the subject): a passive needs
+        // no 'by' actor.
+        ("Rohan was released from Gondor.", "GON ROH 067"),
     ];
     for (text, want) in cases {
         assert_eq!(coded(&p, text), [want], "{text}");

@@ -18,7 +18,7 @@
 //! - words after `*` become the pattern's words in order, with axis's usual small gaps between
 //!   them; words joined by `_` (synonym sets included: `NEW_&TIETYPES_RELATIONS`) must be
 //!   adjacent and become one element of word sequences; `(...)` and `{...}` only group; `^`
-//!   (skip a phrase) is absorbed by the gaps;
+//!   skips a phrase ([`Element::Skip`]: an actor standing there, or nothing);
 //! - words before `*` become the pattern's [`Before`] words, matched backwards from the verb
 //!   with the same gaps (none after a trailing `_`: `RECENTLY_*`); a negation among them is the
 //!   pattern's meaning (`- &NEGATVAUXVRB * ... [904]`), so the event is not negated; a compound
@@ -302,7 +302,7 @@ impl VerbReader {
                     elements.push(Element::Slot);
                 }
                 "%" => mutual = true,
-                "^" => {}
+                "^" => elements.push(Element::Skip),
                 t if t.trim_matches('_').is_empty() => {}
                 t if t.chars().any(|c| c.is_alphanumeric()) => elements.push(Element::Words(self.joined(t)?)),
                 w => return Err(format!("unexpected '{w}' in a pattern")),

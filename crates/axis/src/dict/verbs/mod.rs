@@ -43,6 +43,10 @@ pub enum Element {
     /// dictionaries, which name no position for the target). Last in a pattern and with no
     /// actor to bind, it leaves the event without a target.
     Object,
+    /// PETRARCH's `^`: skip one phrase. An actor right here (after an article, if any) is passed
+    /// over with those coordinated with it; a slot after a skip is found the way
+    /// [`Element::Object`] is.
+    Skip,
 }
 
 /// Words that must stand before a pattern's head, nearest last (PETRARCH's words before `*`:
@@ -97,6 +101,7 @@ impl VerbPattern {
             .map(|e| match e {
                 Element::Words(alts) => shortest(alts),
                 Element::Slot | Element::Object => 1,
+                Element::Skip => 0,
             })
             .sum();
         after + self.before.iter().map(|b| shortest(&b.words)).sum::<usize>()

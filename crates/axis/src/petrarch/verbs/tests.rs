@@ -61,6 +61,7 @@ fn texts(d: &VerbDictionary, form: &str) -> Vec<String> {
                 .map(|e| match e {
                     Element::Slot => "+".to_string(),
                     Element::Object => "obj".to_string(),
+                    Element::Skip => "^".to_string(),
                     Element::Words(a) => a.iter().map(|w| w.join(" ")).collect::<Vec<_>>().join("|"),
                 })
                 .collect();
