@@ -258,7 +258,11 @@ impl Cursor<'_> {
                     for gap in 0..=if far { MAX_OBJECT_REACH } else { MAX_GAP + 2 } {
                         let j = pos + gap;
                         if far {
-                            if j >= n || (j > pos && !self.object_reach(j - 1)) {
+                            // "allowed that Mordor is …": a complement clause right after the
+                            // verb is its object, and that clause's subject the target.
+                            let complement =
+                                object && j - 1 == h + 1 && pos == h + 1 && self.word(h + 1) == "that";
+                            if j >= n || (j > pos && !complement && !self.object_reach(j - 1)) {
                                 break;
                             }
                             if let Some(a) = self.owner[j]

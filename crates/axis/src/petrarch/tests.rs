@@ -117,10 +117,10 @@ fn unit_test_records_score_above_the_measured_floor() {
     let report = validate::validate(&coder, Some(&p), &r.records);
     let t = &report.total;
     eprintln!("records {} correct {} f1 {:.3}", t.records, t.correct, t.f1());
-    // Measured: 186/283 records (65.7%), event F1 0.664; a drop is a regression.
+    // Measured: 190/283 records (67.1%), event F1 0.669; a drop is a regression.
     assert_eq!(t.records, 283);
-    assert!(t.accuracy() >= 0.65, "accuracy {:.3}", t.accuracy());
-    assert!(t.f1() >= 0.65, "F1 {:.3}", t.f1());
+    assert!(t.accuracy() >= 0.67, "accuracy {:.3}", t.accuracy());
+    assert!(t.f1() >= 0.66, "F1 {:.3}", t.f1());
 }
 
 /// Writes `files` (name, text) into a fresh temporary folder and loads them as a PETRARCH set.
@@ -244,7 +244,7 @@ fn words_before_the_verb_and_joined_words_are_matched_where_they_stand() {
 }
 
 #[test]
-fn a_skipped_phrase_and_a_pattern_with_its_own_voice() {
+fn a_skipped_phrase_a_pattern_with_its_own_voice_and_a_complement_clause() {
     let p = load_texts(
         "skip",
         &[
@@ -266,6 +266,10 @@ fn a_skipped_phrase_and_a_pattern_with_its_own_voice() {
         // The pattern says who acts ($) and who undergoes it (+, the subject): a passive needs
         // no 'by' actor.
         ("Rohan was released from Gondor.", "GON ROH 067"),
+        // A clause right after the verb is its object: its subject is the target.
+        ("Arnor cheered that Rohan had won.", "ARN ROH 181"),
+        // Elsewhere "that" still ends the search.
+        ("Arnor cheered loudly that Rohan had won.", "ARN --- 181"),
     ];
     for (text, want) in cases {
         assert_eq!(coded(&p, text), [want], "{text}");
