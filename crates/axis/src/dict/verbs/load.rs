@@ -258,7 +258,7 @@ impl Reader {
         for ids in by_head.values_mut() {
             // Longest first (the words a pattern pins down, `VerbPattern::weight`), then a
             // `| WORD` condition, then a slot, then file order.
-            ids.sort_by_key(|id| {
+            ids.sort_by_cached_key(|id| {
                 let p = &self.patterns[id.0 as usize];
                 (std::cmp::Reverse(p.weight()), p.requires.is_empty(), !p.has_slot(), id.0)
             });
