@@ -130,6 +130,8 @@ function keys() {
 }
 
 function quadTag(q) {
+  // A code a PETRARCH dictionary declares for itself has no quad class.
+  if (q == null) return h("span", { class: "tag", title: "not a CAMEO code: no quad class" }, "Q?");
   return h("span", { class: `tag q${q}`, title: QUADS[q] }, `Q${q}`);
 }
 
@@ -145,7 +147,7 @@ function eventFacts(e) {
     ["Story date", e.story_date || "—"],
     ["Source", `${e.source}${e.source_text ? ` “${e.source_text}”` : ""}`],
     ["Target", e.target ? `${e.target}${e.target_text ? ` “${e.target_text}”` : ""}` : "—"],
-    ["Event", `${e.code} ${e.code_name || ""} · Goldstein ${e.goldstein}` +
+    ["Event", `${e.code} ${e.code_name || ""} · Goldstein ${e.goldstein ?? "none"}` +
       (e.plover_event ? ` · PLOVER ${e.plover_event}` : "")],
   ];
   if (e.negated) facts.push(["Negated", "yes"]);
@@ -246,7 +248,7 @@ function dyadTable(dyads) {
       h("td", {}, h("a", { href: `/dyad?a=${encodeURIComponent(d.a)}&b=${encodeURIComponent(d.b)}` }, `${d.a} – ${d.b}`),
         " ", h("a", { class: "muted", href: `/events?actor=${encodeURIComponent(d.a)}&actor=${encodeURIComponent(d.b)}` }, "events")),
       h("td", { class: "num" }, fmt(d.events)), h("td", { class: "num" }, fmt(d.a_to_b)),
-      h("td", { class: "num" }, fmt(d.b_to_a)), h("td", { class: "num" }, d.goldstein.toFixed(2))))));
+      h("td", { class: "num" }, fmt(d.b_to_a)), h("td", { class: "num" }, d.goldstein == null ? "–" : d.goldstein.toFixed(2))))));
 }
 
 // ---- events --------------------------------------------------------------------------------
@@ -497,7 +499,7 @@ function coded(text, r) {
   const rows = r.events.map((e) => h("tr", {},
     h("td", {}, resolvedDate(e) + (e.date_fallback ? " *" : "")), h("td", {}, quadTag(e.quad_class)),
     h("td", { class: "code" }, e.source), h("td", { class: "code" }, e.target || "—"),
-    h("td", {}, `${e.code} ${e.code_name || ""}`), h("td", { class: "num" }, e.goldstein),
+    h("td", {}, `${e.code} ${e.code_name || ""}`), h("td", { class: "num" }, e.goldstein ?? "–"),
     h("td", {}, [e.negated ? "negated" : "", e.modality].filter(Boolean).join(", "))));
   return h("div", {},
     h("h2", {}, `${r.events.length} event(s)`),

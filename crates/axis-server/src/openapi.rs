@@ -284,8 +284,11 @@ fn base() -> Value {
                     "properties": {
                         "id": { "type": "integer" },
                         "source": { "type": "string" }, "target": { "type": "string" },
-                        "code": { "type": "string" }, "quad_class": { "type": "integer" },
-                        "date_start": { "type": "string" }, "goldstein": { "type": "number" },
+                        "code": { "type": "string" },
+                        "quad_class": { "type": "integer", "nullable": true,
+                            "description": "null for a code a PETRARCH dictionary declares that is not CAMEO" },
+                        "date_start": { "type": "string" },
+                        "goldstein": { "type": "number", "nullable": true },
                         "evidence": { "type": "object", "nullable": true } } },
             },
         },

@@ -25,55 +25,82 @@ use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// A CAMEO event code: 2 to 4 ASCII digits whose first two, the root, are 01 to 20.
+/// An event code: a CAMEO code, or a code a user's PETRARCH dictionary declares.
 ///
-/// Ordered as the strings are, so "04" < "040" < "0401" < "041" < "05".
+/// A CAMEO code is 2 to 4 ASCII digits whose first two, the root, are 01 to 20 ("04", "042",
+/// "0211"); [`EventCode::new`] accepts only these, and axis's own dictionaries only use it, so a
+/// typo never becomes a code. A PETRARCH dictionary may define codes of its own ("174K", "345",
+/// "901"): [`EventCode::user_defined`] accepts those too, and they flow through coding, output
+/// and the store like any other code. Such a code has no root, no [`QuadClass`] and no entry in
+/// the [`CameoTable`] (so no Goldstein score): [`EventCode::root`] and [`EventCode::quad_class`]
+/// say `None` rather than guess.
+///
+/// Ordered as the strings are, so "04" < "040" < "0401" < "041" < "05". A string is either a
+/// CAMEO code or not, so one code has one value whichever constructor made it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EventCode {
-    /// The digits, padded with zero bytes (which sort before any digit).
-    digits: [u8; 4],
-    /// How many of `digits` are used: 2, 3 or 4.
+    /// The characters, padded with zero bytes (which sort before any digit or letter).
+    bytes: [u8; EventCode::MAX_LEN],
+    /// How many of `bytes` are used: 2 to 4 for CAMEO, 1 to [`EventCode::MAX_LEN`] otherwise.
     len: u8,
 }
 
 impl EventCode {
-    /// Parses a code such as "04", "042" or "0211"; `None` unless it is 2 to 4 ASCII digits with
-    /// a root from 01 to 20. Surrounding blanks are not accepted.
+    /// The longest code a dictionary may declare.
+    pub const MAX_LEN: usize = 6;
+
+    /// Parses a CAMEO code such as "04", "042" or "0211"; `None` unless it is 2 to 4 ASCII digits
+    /// with a root from 01 to 20. Surrounding blanks are not accepted.
     pub fn new(code: &str) -> Option<EventCode> {
+        EventCode::user_defined(code).filter(|c| c.is_cameo())
+    }
+
+    /// Parses a code a user's dictionary declares: a CAMEO code, or any other 1 to
+    /// [`EventCode::MAX_LEN`] ASCII letters and digits ("174K", "345", "901"), kept as written.
+    pub fn user_defined(code: &str) -> Option<EventCode> {
         let bytes = code.as_bytes();
-        if !(2..=4).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_digit) {
+        if !(1..=EventCode::MAX_LEN).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphanumeric) {
             return None;
         }
-        let mut digits = [0; 4];
-        digits[..bytes.len()].copy_from_slice(bytes);
-        let code = EventCode { digits, len: bytes.len() as u8 };
-        (1..=20).contains(&code.root()).then_some(code)
+        let mut padded = [0; EventCode::MAX_LEN];
+        padded[..bytes.len()].copy_from_slice(bytes);
+        Some(EventCode { bytes: padded, len: bytes.len() as u8 })
+    }
+
+    /// Whether this is a CAMEO code (2 to 4 digits, root 01 to 20), not one a dictionary made up.
+    pub fn is_cameo(self) -> bool {
+        let digits = &self.bytes[..usize::from(self.len)];
+        (2..=4).contains(&digits.len())
+            && digits.iter().all(u8::is_ascii_digit)
+            && (1..=20).contains(&((digits[0] - b'0') * 10 + (digits[1] - b'0')))
     }
 
     /// The code as written, e.g. "042".
     pub fn as_str(&self) -> &str {
-        // Only ASCII digits are ever stored, so this never falls back.
-        std::str::from_utf8(&self.digits[..usize::from(self.len)]).unwrap_or("")
+        // Only ASCII letters and digits are ever stored, so this never falls back.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
     }
 
-    /// The root, 1 to 20: the first two digits ("0211" → 2).
-    pub fn root(self) -> u8 {
-        (self.digits[0] - b'0') * 10 + (self.digits[1] - b'0')
+    /// The CAMEO root, 1 to 20: the first two digits ("0211" → 2); `None` for a code that is
+    /// not CAMEO.
+    pub fn root(self) -> Option<u8> {
+        self.is_cameo().then(|| (self.bytes[0] - b'0') * 10 + (self.bytes[1] - b'0'))
     }
 
-    /// The code one level up ("0211" → "021", "042" → "04"); `None` for a root.
+    /// The CAMEO code one level up ("0211" → "021", "042" → "04"); `None` for a root and for a
+    /// code that is not CAMEO (its hierarchy is unknown).
     pub fn parent(self) -> Option<EventCode> {
-        if self.len <= 2 {
+        if self.len <= 2 || !self.is_cameo() {
             return None;
         }
-        let mut digits = self.digits;
-        digits[usize::from(self.len) - 1] = 0;
-        Some(EventCode { digits, len: self.len - 1 })
+        let mut bytes = self.bytes;
+        bytes[usize::from(self.len) - 1] = 0;
+        Some(EventCode { bytes, len: self.len - 1 })
     }
 
-    /// The quad class of the code's root.
-    pub fn quad_class(self) -> QuadClass {
-        QuadClass::of_valid_root(self.root())
+    /// The quad class of the code's root; `None` for a code that is not CAMEO.
+    pub fn quad_class(self) -> Option<QuadClass> {
+        self.root().map(QuadClass::of_valid_root)
     }
 }
 
@@ -98,7 +125,9 @@ impl serde::Serialize for EventCode {
 impl<'de> serde::Deserialize<'de> for EventCode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<EventCode, D::Error> {
         let s = String::deserialize(deserializer)?;
-        EventCode::new(&s).ok_or_else(|| serde::de::Error::custom(format!("not a CAMEO event code: {s:?}")))
+        EventCode::user_defined(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("not an event code (1 to 6 letters and digits): {s:?}"))
+        })
     }
 }
 
@@ -171,9 +200,9 @@ pub struct CodeInfo {
 }
 
 impl CodeInfo {
-    /// The quad class of the code's root.
+    /// The quad class of the code's root (every code of a [`CameoTable`] is a CAMEO code).
     pub fn quad_class(&self) -> QuadClass {
-        self.code.quad_class()
+        self.code.quad_class().unwrap_or_else(|| unreachable!("CameoTable holds CAMEO codes only"))
     }
 }
 
@@ -363,9 +392,9 @@ mod tests {
         ];
         for (root, quad) in cases {
             let c = code(root);
-            assert_eq!(QuadClass::of_root(c.root()), Some(quad), "{root}");
-            assert_eq!(c.quad_class(), quad, "{root}");
-            assert_eq!(code(&format!("{root}0")).quad_class(), quad, "{root}0");
+            assert_eq!(c.root().and_then(QuadClass::of_root), Some(quad), "{root}");
+            assert_eq!(c.quad_class(), Some(quad), "{root}");
+            assert_eq!(code(&format!("{root}0")).quad_class(), Some(quad), "{root}0");
         }
         assert_eq!(QuadClass::of_root(0), None);
         assert_eq!(QuadClass::of_root(21), None);
@@ -387,13 +416,40 @@ mod tests {
             let c = code(text);
             assert_eq!(c.as_str(), text);
             assert_eq!(c.to_string(), text);
-            assert_eq!(c.root(), root, "{text}");
+            assert!(c.is_cameo(), "{text}");
+            assert_eq!(c.root(), Some(root), "{text}");
             assert_eq!(c.parent().map(|p| p.to_string()), parent.map(str::to_string), "{text}");
         }
         let bad = ["", "0", "00", "000", "21", "210", "99", "12345", "04a", " 04", "04 ", "-1", "+04", "٠٤"];
         for text in bad {
             assert_eq!(EventCode::new(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn user_defined_codes_have_no_cameo_meaning() {
+        // A dictionary's own codes: kept as written, no root, quad class or parent.
+        for text in ["174K", "345", "901", "21", "0", "075A", "210a", "ABCDEF"] {
+            let c = EventCode::user_defined(text).unwrap_or_else(|| panic!("{text:?} should parse"));
+            assert_eq!(c.as_str(), text);
+            assert!(!c.is_cameo(), "{text}");
+            assert_eq!((c.root(), c.quad_class(), c.parent()), (None, None, None), "{text}");
+            assert_eq!(EventCode::new(text), None, "{text}: not CAMEO");
+        }
+        // A CAMEO string is the same code whichever constructor reads it.
+        for text in ["04", "042", "0211", "20"] {
+            assert_eq!(EventCode::user_defined(text), EventCode::new(text), "{text}");
+        }
+        for text in ["", "1234567", "025?", "080!", "+++", "17 4", "é1"] {
+            assert_eq!(EventCode::user_defined(text), None, "{text:?}");
+        }
+        let mut codes: Vec<EventCode> =
+            ["175", "174K", "174"].iter().filter_map(|t| EventCode::user_defined(t)).collect();
+        codes.sort();
+        assert_eq!(codes.iter().map(EventCode::as_str).collect::<Vec<_>>(), ["174", "174K", "175"]);
+        let custom = EventCode::user_defined("174K").unwrap_or_else(|| panic!("174K"));
+        assert_eq!(serde_json::to_string(&custom).ok().as_deref(), Some("\"174K\""));
+        assert_eq!(serde_json::from_str::<EventCode>("\"174K\"").ok(), Some(custom));
     }
 
     #[test]
@@ -404,7 +460,7 @@ mod tests {
         assert_eq!(sorted, ["04", "040", "0401", "041", "05"]);
         assert_eq!(serde_json::to_string(&code("042")).ok().as_deref(), Some("\"042\""));
         assert_eq!(serde_json::from_str::<EventCode>("\"0211\"").ok(), Some(code("0211")));
-        assert!(serde_json::from_str::<EventCode>("\"21\"").is_err());
+        assert!(serde_json::from_str::<EventCode>("\"04 2\"").is_err());
         assert_eq!(serde_json::to_string(&QuadClass::VerbalConflict).ok().as_deref(), Some("3"));
         assert_eq!(format!("[{:>4}]", code("04")), "[  04]");
         assert_eq!(format!("{:?}", code("042")), "EventCode(\"042\")");

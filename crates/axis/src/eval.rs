@@ -65,7 +65,7 @@ impl ClassScore {
 /// Codes one sentence and returns the root of its first event.
 pub fn first_root(coder: &Coder<'_>, text: &str, date: Option<Date>) -> Option<u8> {
     let doc = Document::new("eval", text, date);
-    coder.code_document(&doc, false).events.first().map(|e| e.code.root())
+    coder.code_document(&doc, false).events.first().and_then(|e| e.code.root())
 }
 
 /// Recall of labelled actor spans among events' sources and targets.

@@ -159,7 +159,7 @@ fn golden_corpus() {
     }
     let uncovered: Vec<String> =
         verbs.codes().iter().map(|c| c.to_string()).filter(|c| !expected_codes.contains(c)).collect();
-    let roots: BTreeSet<u8> = verbs.codes().iter().map(|c| c.root()).collect();
+    let roots: BTreeSet<u8> = verbs.codes().iter().filter_map(|c| c.root()).collect();
     eprintln!("verb patterns reach {} CAMEO codes in {} roots", verbs.codes().len(), roots.len());
     if !uncovered.is_empty() {
         failures.push(format!(

@@ -10,7 +10,7 @@
 //! `RDD.pipe` and `mapPartitions` (one process per partition) and of any batch system.
 
 use super::input::InputArgs;
-use crate::output::pad;
+use crate::output::{pad, quad_goldstein};
 use anyhow::{bail, Result};
 use axis::code::{Coded, Coder};
 use axis::io::{EventFormat, EventRecord, EventWriter, QuantityRecord};
@@ -299,7 +299,7 @@ fn print_rows(out: &mut impl Write, records: &[EventRecord], quantities: &[Quant
             pad(&format!("{} \"{}\"", r.source, r.source_text), 30),
             pad(&format!("→ {target}"), 30),
             pad(&format!("{date}{}", if r.date_fallback { "*" } else { "" }), 24),
-            pad(&format!("q{} g{:+}", r.quad_class, r.goldstein), 10),
+            pad(&quad_goldstein(r.quad_class, r.goldstein), 10),
             r.verb,
             if r.negated { "  NEGATED" } else { "" },
             if r.modality.is_empty() { String::new() } else { format!("  ({})", r.modality) },

@@ -70,7 +70,8 @@ pub fn run(cmd: DictCommand) -> Result<()> {
                             problems += 1;
                         }
                     }
-                    let roots: std::collections::BTreeSet<u8> = v.codes().iter().map(|c| c.root()).collect();
+                    let roots: std::collections::BTreeSet<u8> =
+                        v.codes().iter().filter_map(|c| c.root()).collect();
                     println!(
                         "verbs ok: {} patterns, {} distinct CAMEO codes in {} roots, loaded in {} ms",
                         v.patterns().len(),

@@ -156,7 +156,7 @@ pub fn run(args: ExplainArgs) -> Result<()> {
             let name = coder.info(e.code).map_or("", |c| c.name.as_str());
             writeln!(
                 out,
-                "  EVENT    {} \"{}\" → {} [{} {}] {}..{}{} quad {} goldstein {:+}{}{}",
+                "  EVENT    {} \"{}\" → {} [{} {}] {}..{}{} {}{}{}",
                 r.source,
                 r.source_text,
                 if r.target.is_empty() {
@@ -169,8 +169,11 @@ pub fn run(args: ExplainArgs) -> Result<()> {
                 r.date_start,
                 r.date_end,
                 if r.date_fallback { " (story date)" } else { "" },
-                r.quad_class,
-                r.goldstein,
+                match (r.quad_class, r.goldstein) {
+                    (Some(q), Some(g)) => format!("quad {q} goldstein {g:+}"),
+                    (Some(q), None) => format!("quad {q} (no Goldstein score)"),
+                    _ => "(not a CAMEO code: no quad class or Goldstein score)".to_string(),
+                },
                 if r.negated { " NEGATED" } else { "" },
                 if r.modality.is_empty() { String::new() } else { format!(" ({})", r.modality) },
             )?;

@@ -150,12 +150,14 @@ impl RelArgs {
                 },
             );
             eprintln!(
-                "axis: {}: {} event(s) read; left out {} without target, {} negated, {} undated, {} unreadable",
+                "axis: {}: {} event(s) read; left out {} without target, {} negated, {} undated, \
+                 {} with a code outside CAMEO, {} unreadable",
                 path.display(),
                 sum.events,
                 sum.no_target,
                 sum.negated,
                 sum.undated,
+                sum.unclassified,
                 sum.errors
             );
         }
@@ -177,12 +179,14 @@ impl RelArgs {
         };
         let got = from_store(&store, actors, &sel)?;
         eprintln!(
-            "axis: {}: {} event(s) with both sides among {}; left out {} negated, {} undated{}",
+            "axis: {}: {} event(s) with both sides among {}; left out {} negated, {} undated, \
+             {} with a code outside CAMEO{}",
             db.display(),
             got.read,
             actors.iter().map(|a| a.prefix()).collect::<Vec<_>>().join(", "),
             got.negated,
             got.undated,
+            got.unclassified,
             if self.precise {
                 format!(", {} dated more vaguely than a {}", got.vague, self.by)
             } else {

@@ -145,11 +145,13 @@ fn print_report(
     writeln!(out, "exact-record accuracy: {}/{} = {}", t.correct, t.records, pct(t.accuracy()).trim())?;
     writeln!(
         out,
-        "  over records whose gold is all CAMEO: {}/{} = {} ({} record(s) use codes outside CAMEO, \
-         which axis never emits)",
+        "  over records whose gold is all CAMEO: {}/{} = {}; over the {} whose gold uses the \
+         dictionary's own codes: {}/{}",
         t.correct - t.non_cameo_correct,
         t.records - t.non_cameo,
         pct(t.cameo_accuracy()).trim(),
+        t.non_cameo,
+        t.non_cameo_correct,
         t.non_cameo
     )?;
     writeln!(

@@ -76,7 +76,7 @@ pub(crate) async fn overview(State(server): State<Server>, q: Pairs) -> Result<J
         .iter()
         .map(|d| {
             json!({ "a": d.a, "b": d.b, "a_to_b": d.a_to_b, "b_to_a": d.b_to_a,
-                    "events": d.a_to_b + d.b_to_a, "goldstein": (d.goldstein * 100.0).round() / 100.0 })
+                    "events": d.a_to_b + d.b_to_a, "goldstein": d.goldstein.map(|g| (g * 100.0).round() / 100.0) })
         })
         .collect();
     let quads: Map<String, Value> =
@@ -138,7 +138,7 @@ pub(crate) fn event_json(e: &StoredEvent, cameo: &CameoTable) -> Value {
         _ => Map::new(),
     };
     let name = EventCode::new(&e.record.code).and_then(|c| cameo.get(c)).map(|i| i.name.clone());
-    v.insert("goldstein".into(), json!(short(e.record.goldstein)));
+    v.insert("goldstein".into(), json!(e.record.goldstein.map(short)));
     v.insert("id".into(), json!(e.id));
     v.insert("document".into(), json!(e.document));
     v.insert("code_name".into(), json!(name));

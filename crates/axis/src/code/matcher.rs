@@ -1,5 +1,9 @@
 //! Finding patterns in a sentence: head word, then the pattern's words and slot in order.
 //!
+//! Words a pattern puts before its head (PETRARCH's "- UNEXPECTEDLY &NEGATION * ...") are
+//! matched backwards from the head with gaps of the same size, which may hold an actor (the
+//! subject often stands among them), or none where they are `adjacent`.
+//!
 //! Between pattern words up to [`MAX_GAP`] other tokens may sit, but never an actor or a break
 //! (sentence stop, `;`, `:`, dash, bracket, quote). The slot takes the actor found at that point
 //! and the actors coordinated with it ("to India and Vietnam"); a possessor in the slot ("to
@@ -8,7 +12,7 @@
 //! left open: the event has no target.
 
 use super::actors::Actor;
-use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary};
+use crate::dict::verbs::{Before, Element, HeadKind, PatternId, VerbDictionary};
 use crate::text::{Token, TokenKind};
 
 /// Prepositions, which a slot may not be reached across unless the pattern names them.
@@ -81,6 +85,9 @@ pub struct PatternMatch {
     pub pattern: PatternId,
     /// The head token.
     pub head: usize,
+    /// The first token of the words matched before the head; the head when the pattern has
+    /// none. Those words are the pattern's: a negation among them is part of its meaning.
+    pub start: usize,
     /// One past the last matched token.
     pub end: usize,
     /// Actors (indices into the sentence's actors) bound to the slot.
@@ -144,13 +151,15 @@ pub(super) fn find(
                 continue;
             }
             let m = Cursor { lower, tokens, actors, owner: &owner };
-            let found = match m.try_match(id, p.code, p.head, &p.elements, h) {
-                Some(f) if f.open => {
-                    fallback.get_or_insert(f);
-                    None
-                }
-                other => other,
-            };
+            let Some(start) = m.match_before(&p.before, h) else { continue };
+            let found =
+                match m.try_match(id, p.code, p.head, &p.elements, h).map(|f| PatternMatch { start, ..f }) {
+                    Some(f) if f.open => {
+                        fallback.get_or_insert(f);
+                        None
+                    }
+                    other => other,
+                };
             if let Some(found) = found {
                 fallback = Some(found);
                 break;
@@ -211,8 +220,18 @@ impl Cursor<'_> {
         }
         let mut slot = Vec::new();
         let mut open = false;
+        let mut skipped = false; // the element before was a `Skip`
         for (k, el) in elements.iter().enumerate() {
+            let after_skip = std::mem::replace(&mut skipped, matches!(el, Element::Skip));
             match el {
+                Element::Skip => {
+                    let at = if pos < n && self.word(pos) == "the" { pos + 1 } else { pos };
+                    if let Some(a) =
+                        self.owner.get(at).copied().flatten().filter(|&a| self.actors[a].tokens.start == at)
+                    {
+                        pos = self.group(a).1;
+                    }
+                }
                 Element::Words(alts) => {
                     let mut found = None;
                     'gap: for gap in 0..=MAX_GAP + 2 {
@@ -233,11 +252,17 @@ impl Cursor<'_> {
                 }
                 Element::Slot | Element::Object => {
                     let object = matches!(el, Element::Object);
+                    // After a skipped phrase the slot is found as an object is: the next actor.
+                    let far = object || after_skip;
                     let mut found = None;
-                    for gap in 0..=if object { MAX_OBJECT_REACH } else { MAX_GAP + 2 } {
+                    for gap in 0..=if far { MAX_OBJECT_REACH } else { MAX_GAP + 2 } {
                         let j = pos + gap;
-                        if object {
-                            if j >= n || (j > pos && !self.object_reach(j - 1)) {
+                        if far {
+                            // "allowed that Mordor is …": a complement clause right after the
+                            // verb is its object, and that clause's subject the target.
+                            let complement =
+                                object && j - 1 == h + 1 && pos == h + 1 && self.word(h + 1) == "that";
+                            if j >= n || (j > pos && !complement && !self.object_reach(j - 1)) {
                                 break;
                             }
                             if let Some(a) = self.owner[j]
@@ -294,8 +319,8 @@ impl Cursor<'_> {
                                     | "her"
                             );
                         // Verbal cooperation (roots 01–05) needs a partner: "to meet security
-                        // challenges" is no meeting.
-                        let material = code.root() >= 6;
+                        // challenges" is no meeting. A dictionary's own code is taken as material.
+                        let material = code.root().is_none_or(|r| r >= 6);
                         if head == HeadKind::Verb && last && object_follows && material {
                             open = true;
                             continue;
@@ -319,7 +344,35 @@ impl Cursor<'_> {
                 pos = end;
             }
         }
-        Some(PatternMatch { pattern: id, head: h, end: pos, slot, open, by })
+        Some(PatternMatch { pattern: id, head: h, start: h, end: pos, slot, open, by })
+    }
+
+    /// Matches `before` backwards from the head at `h`: the start of the first one's words.
+    fn match_before(&self, before: &[Before], h: usize) -> Option<usize> {
+        let mut end = h;
+        for b in before.iter().rev() {
+            let reach = if b.adjacent { 0 } else { MAX_GAP + 2 };
+            let mut found = None;
+            'gap: for gap in 0..=reach {
+                let Some(e) = end.checked_sub(gap) else { break };
+                // Unlike the words after the head, these may reach across the subject ("-
+                // INDICATED * [123]": "Ethiopia indicated it deplored ..."), never a break.
+                let words = (e..end).filter(|&i| i == e || self.tokens[i].has(Token::SPACE_BEFORE)).count();
+                if words > MAX_GAP || (e..end).any(|i| is_break(self.lower, self.tokens[i])) {
+                    break;
+                }
+                for alt in b.words.iter() {
+                    if alt.len() <= e
+                        && alt.iter().enumerate().all(|(k, w)| self.word(e - alt.len() + k) == &**w)
+                    {
+                        found = Some(e - alt.len());
+                        break 'gap;
+                    }
+                }
+            }
+            end = found?;
+        }
+        Some(end)
     }
 
     /// Whether an [`Element::Object`] search may pass token `t`: not a break, comma or a word

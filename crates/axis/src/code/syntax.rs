@@ -494,7 +494,7 @@ impl Sentence<'_> {
 /// other: intent to cooperate, consulting, diplomatic and material cooperation, concessions,
 /// reducing relations, fighting.
 fn mutual_root(code: crate::cameo::EventCode) -> bool {
-    matches!(code.root(), 3 | 4 | 5 | 6 | 8 | 16 | 19)
+    matches!(code.root(), Some(3 | 4 | 5 | 6 | 8 | 16 | 19))
 }
 
 /// Turns a sentence's pattern matches into events, appending them (and the trace) to `coded`.
@@ -554,7 +554,10 @@ pub(super) fn events_into(
             HeadKind::Verb => {
                 let wrapper = s.wrapper(m.head);
                 let subject_end = wrapper.map_or(m.head, |(w, _)| w);
-                let given = syntax.frame(m.head).filter(|f| !f.subject.is_empty() || !f.agent.is_empty());
+                // A reversed pattern whose slot names the source ("- + * FROM $": "X was freed
+                // from Y") has the voice built in: no 'by' actor is needed.
+                let voiced = p.reverse && !m.slot.is_empty() && s.by_agent(m).is_empty();
+                                let given = syntax.frame(m.head).filter(|f| !f.subject.is_empty() || !f.agent.is_empty());
                 if let Some(f) = given {
                     // Passive by the parse, and the pattern's head is the participle (a pattern
                     // written for the passive, "was criticized", reads its own way).
@@ -588,7 +591,7 @@ pub(super) fn events_into(
                             continue;
                         }
                     }
-                } else if s.passive(coder, m) {
+                } else if s.passive(coder, m) && !voiced {
                     sources = s.by_agent(m);
                     targets = s.subject(m.head, &sources);
                     if sources.is_empty() {
@@ -607,13 +610,19 @@ pub(super) fn events_into(
                     targets = m.slot.clone();
                 }
                 let from = sources.last().map_or(s.clause_start(m.head), |&a| actors[a].tokens.end);
+                // Words the pattern itself names before its head ("- &NEGATION * ...") are its
+                // meaning, not a negation of it.
+                let own_end = subject_end.min(m.start);
                 // "will not lift sanctions": a cooperative act declared withheld is a refusal
                 // (CAMEO 12), not a negated act.
-                if wrapper.is_none() && (3..=8).contains(&p.code.root()) && s.refused(subject_end, from) {
+                if wrapper.is_none()
+                    && p.code.root().is_some_and(|r| (3..=8).contains(&r))
+                    && s.refused(own_end, from)
+                {
                     negated = false;
                     modality = Some(Modality::Refusal);
                 } else {
-                    negated = s.negated(subject_end, from);
+                    negated = s.negated(own_end, from);
                     modality = wrapper.map(|(_, md)| md);
                 }
             }

@@ -133,9 +133,9 @@ impl<W: Write> GdeltWriter<W> {
         };
         let quad = match r.attributes.get("file_quad_class").and_then(Value::as_u64) {
             Some(q) => q.to_string(),
-            None => e.quad_class.to_string(),
+            None => e.quad_class.map_or(String::new(), |q| q.to_string()),
         };
-        row.extend([is_root, e.code.clone(), base, root, quad, goldstein(e.goldstein)]);
+        row.extend([is_root, e.code.clone(), base, root, quad, e.goldstein.map_or(String::new(), goldstein)]);
         if gdelt {
             for key in ["num_mentions", "num_sources", "num_articles", "avg_tone"] {
                 row.push(attr(r, key));

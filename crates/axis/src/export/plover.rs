@@ -11,7 +11,7 @@
 //! | `recipient`   | the same for the target; `[]` when the event has none                     |
 //! | `event`       | the PLOVER category of the CAMEO code (`[]` for CAMEO 01 and 02, which PLOVER drops) |
 //! | `mode`        | the PLOVER mode of the CAMEO code, when it has one                         |
-//! | `quad_code`   | the quad class, 1–4                                                        |
+//! | `quad_code`   | the quad class, 1–4; `null` for a code a PETRARCH dictionary made up       |
 //! | `event_text`  | the word that triggered the event (axis events)                           |
 //! | `text`        | the sentence (axis and ICEWS events)                                       |
 //! | `text_info`   | `{sequence, start, end}`: sentence index and byte span of the match        |
@@ -81,7 +81,7 @@ struct Record<'a> {
     event: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     mode: Vec<&'a str>,
-    quad_code: u8,
+    quad_code: Option<u8>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     event_text: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,7 +94,7 @@ struct Record<'a> {
     coder: &'a str,
     cameo_code: &'a str,
     cameo_root: &'a str,
-    goldstein: f32,
+    goldstein: Option<f32>,
     negated: bool,
     #[serde(skip_serializing_if = "str::is_empty")]
     modality: &'a str,

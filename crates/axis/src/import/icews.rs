@@ -445,8 +445,12 @@ fn parse_row(
                 .ok_or_else(|| bad("Event Text", text, "a CAMEO event name (and CAMEO Code is empty)"))?
         }
     };
-    event.root = event.code.root();
-    event.quad_class = event.code.quad_class();
+    // Every code here was read by `EventCode::new` or from the CAMEO table: a CAMEO code.
+    let (Some(root), Some(quad_class)) = (event.code.root(), event.code.quad_class()) else {
+        unreachable!("ICEWS codes are read as CAMEO codes")
+    };
+    event.root = root;
+    event.quad_class = quad_class;
     let mut code = Some(event.code);
     while let Some(c) = code {
         if let Some(info) = resolver.cameo.get(c) {

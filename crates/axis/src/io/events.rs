@@ -53,14 +53,14 @@ pub struct EventRecord {
     pub target_start: u32,
     /// Target end offset.
     pub target_end: u32,
-    /// CAMEO code.
+    /// Event code: CAMEO, or a code the user's PETRARCH dictionary declares (`174K`).
     pub code: String,
-    /// CAMEO root code (`04`).
+    /// CAMEO root code (`04`); empty for a code that is not CAMEO.
     pub root: String,
-    /// QuadClass 1–4.
-    pub quad_class: u8,
-    /// Goldstein value of the code.
-    pub goldstein: f32,
+    /// QuadClass 1–4; `None` (JSON `null`, an empty field) for a code that is not CAMEO.
+    pub quad_class: Option<u8>,
+    /// Goldstein value of the code; `None` when the CAMEO table has no score for it.
+    pub goldstein: Option<f32>,
     /// PLOVER event type, empty when PLOVER has none.
     pub plover_event: String,
     /// PLOVER mode.
@@ -133,9 +133,9 @@ impl EventRecord {
             target_start,
             target_end,
             code: e.code.to_string(),
-            root: format!("{:02}", e.code.root()),
-            quad_class: e.code.quad_class().number(),
-            goldstein: info.map_or(0.0, |i| i.goldstein),
+            root: e.code.root().map_or(String::new(), |r| format!("{r:02}")),
+            quad_class: e.code.quad_class().map(|q| q.number()),
+            goldstein: info.map(|i| i.goldstein),
             plover_event: info.and_then(|i| i.plover_event.clone()).unwrap_or_default(),
             plover_mode: info.and_then(|i| i.plover_mode.clone()).unwrap_or_default(),
             negated: e.negated,
@@ -157,8 +157,8 @@ impl EventRecord {
                 .iter()
                 .map(|k| match map.get(*k) {
                     Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(serde_json::Value::Null) | None => String::new(),
                     Some(v) => v.to_string(),
-                    None => String::new(),
                 })
                 .collect(),
             _ => Vec::new(),
@@ -361,8 +361,8 @@ impl<W: Write> EventWriter<W> {
                     String::new(),
                     r.code.clone(),
                     r.root.clone(),
-                    r.quad_class.to_string(),
-                    r.goldstein.to_string(),
+                    r.quad_class.map_or(String::new(), |q| q.to_string()),
+                    r.goldstein.map_or(String::new(), |g| g.to_string()),
                     String::new(),
                     String::new(),
                     String::new(),

@@ -16,8 +16,9 @@
 //! - [`validate`]: the community's scoring protocol.
 //!
 //! [`Petrarch::load`] reads a set of files named by [`PetrarchFiles`]; problems (malformed lines)
-//! and notes (well-formed entries axis cannot express, such as non-CAMEO codes) are kept apart so
-//! a user sees what was skipped and why.
+//! and notes (well-formed entries axis cannot express, such as `[---]` patterns) are kept apart so
+//! a user sees what was skipped and why. Every code a verb dictionary declares is emitted, CAMEO
+//! or its own ([`crate::cameo::EventCode::user_defined`]).
 
 pub mod actors;
 pub mod agents;
@@ -159,8 +160,8 @@ pub struct Petrarch {
     pub issues: Vec<Issue>,
     /// Malformed lines, skipped.
     pub problems: Vec<DictError>,
-    /// Well-formed entries axis cannot express (non-CAMEO codes, `[---]` patterns,
-    /// transformations), skipped.
+    /// Well-formed entries axis cannot express (`[---]` patterns, codes that are not letters and
+    /// digits, transformations), skipped.
     pub notes: Vec<DictError>,
     /// Counts.
     pub stats: Stats,

@@ -15,10 +15,14 @@
 //! ```
 //!
 //! The translation (each difference from PETRARCH2 is deliberate, see the README):
-//! - words after `*` become the pattern's words in order; `(...)`, `{...}` and `_` only group
-//!   (axis allows its usual small gaps everywhere); `^` (skip a phrase) is absorbed by the gaps;
-//! - words before `*` cannot precede an axis head: the word nearest the verb becomes a
-//!   condition (the sentence must contain it);
+//! - words after `*` become the pattern's words in order, with axis's usual small gaps between
+//!   them; words joined by `_` (synonym sets included: `NEW_&TIETYPES_RELATIONS`) must be
+//!   adjacent and become one element of word sequences; `(...)` and `{...}` only group; `^`
+//!   skips a phrase ([`Element::Skip`]: an actor standing there, or nothing);
+//! - words before `*` become the pattern's [`Before`] words, matched backwards from the verb
+//!   with the same gaps (none after a trailing `_`: `RECENTLY_*`); a negation among them is the
+//!   pattern's meaning (`- &NEGATVAUXVRB * ... [904]`), so the event is not negated; a compound
+//!   verb's words before its `+` word stand right before it;
 //! - `+` after the verb is the target slot; `$` after the verb is a slot holding the source
 //!   (`reverse`); `+` before the verb makes the subject the target (`reverse`);
 //! - a pattern with no slot gets an object slot ([`Element::Object`]): the first actor after
@@ -27,18 +31,22 @@
 //! - `%` makes the pattern mutual (a compound subject acts on each other), and a version
 //!   without a slot is kept for "A and B agreed";
 //! - `[A:B]` codes A from subject to target and, from the same match, B back ([`Paired`]);
-//! - codes that are not CAMEO (`[345]`, `[075A]`) and `[---]` patterns are skipped with a note:
-//!   every code axis emits is a CAMEO code.
+//! - every code the dictionary declares is emitted, CAMEO or its own (`[345]`, `[075A]`: see
+//!   [`EventCode::user_defined`]); a "code" that is not letters and digits (`[025?]`, `[+++]`)
+//!   is skipped with a note; `[---]` patterns are skipped with a note.
 
 use super::{Log, Stats};
 use crate::cameo::EventCode;
 use crate::dict::verbs::forms::Forms;
-use crate::dict::verbs::{Element, HeadKind, PatternId, VerbDictionary, VerbPattern};
+use crate::dict::verbs::{Before, Element, HeadKind, PatternId, VerbDictionary, VerbPattern};
 use crate::dict::Origin;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// Most token sequences one `_`-joined pattern token may stand for (synonym sets multiply).
+const MAX_ALTERNATIVES: usize = 4096;
 
 /// A verb of a block.
 #[derive(Clone, Debug)]
@@ -46,8 +54,9 @@ struct Head {
     lemma: String,
     /// Words after the verb word in a compound verb (`+CALL_OFF` → `off`).
     particles: Vec<Box<str>>,
-    /// A word before the verb word in a compound verb, turned into a condition.
-    before: Option<Box<str>>,
+    /// The words before the verb word in a compound verb (`KLM_NOP_+RST` → `klm nop`), which
+    /// must stand right before it.
+    before: Vec<Box<str>>,
     /// The verb line's own code, overriding the block's.
     code: Option<Codes>,
 }
@@ -228,8 +237,7 @@ impl VerbReader {
         for h in &b.heads {
             let Some(codes) = h.code.or(b.default) else { continue };
             let origin = Origin { file: b.file, line: b.line as u32 };
-            let pre = h.before.iter().cloned().collect::<Vec<_>>();
-            self.emit(h, codes, Vec::new(), Slotting::Default, false, &pre, &b.text, origin);
+            self.emit(h, codes, Vec::new(), Vec::new(), Slotting::Default, false, &b.text, origin);
         }
     }
 
@@ -255,7 +263,12 @@ impl VerbReader {
                 return Ok(());
             }
         };
-        let spaced = body[..open].replace(['_', '(', ')', '{', '}'], " ").replace('*', " * ");
+        // `(...)` and `{...}` only group; `_` joins words that must be adjacent; markers stand
+        // alone even when joined ("SUGGESTED_+", "*_UP").
+        let mut spaced = body[..open].replace(['(', ')', '{', '}'], " ");
+        for m in ['*', '+', '$', '%'] {
+            spaced = spaced.replace(m, &format!(" {m} "));
+        }
         let tokens: Vec<&str> = spaced.split_whitespace().collect();
         let star = tokens.iter().position(|t| *t == "*").ok_or("a pattern needs a '*' for the verb")?;
         if tokens[star + 1..].contains(&"*") {
@@ -264,19 +277,14 @@ impl VerbReader {
         let (pre, post) = (&tokens[..star], &tokens[star + 1..]);
         let mut reverse = false;
         let mut mutual = false;
-        let mut requires: Vec<Box<str>> = Vec::new();
+        let mut before: Vec<Before> = Vec::new();
         for &t in pre {
             match t {
                 "+" => reverse = true,
                 "%" => mutual = true,
                 "$" | "^" => {}
-                t if t.starts_with('&') => {
-                    let name = synset_name(&t[1..]);
-                    let alts =
-                        self.synsets.get(&name).ok_or_else(|| format!("unknown synonym set &{name}"))?;
-                    requires = alts.iter().filter(|a| a.len() == 1).map(|a| a[0].clone()).collect();
-                }
-                w => requires = vec![w.to_lowercase().into()],
+                t if t.trim_matches('_').is_empty() => {}
+                t => before.push(Before { words: self.joined(t)?, adjacent: t.ends_with('_') }),
             }
         }
         let mut elements = Vec::new();
@@ -296,14 +304,9 @@ impl VerbReader {
                     elements.push(Element::Slot);
                 }
                 "%" => mutual = true,
-                "^" => {}
-                t if t.starts_with('&') => {
-                    let name = synset_name(&t[1..]);
-                    let alts =
-                        self.synsets.get(&name).ok_or_else(|| format!("unknown synonym set &{name}"))?;
-                    elements.push(Element::Words(alts.clone()));
-                }
-                w if w.chars().any(|c| c.is_alphanumeric()) => elements.push(word_element(w)),
+                "^" => elements.push(Element::Skip),
+                t if t.trim_matches('_').is_empty() => {}
+                t if t.chars().any(|c| c.is_alphanumeric()) => elements.push(Element::Words(self.joined(t)?)),
                 w => return Err(format!("unexpected '{w}' in a pattern")),
             }
         }
@@ -329,13 +332,32 @@ impl VerbReader {
             return Ok(());
         }
         for h in heads {
-            let mut req = requires.clone();
-            if req.is_empty() {
-                req.extend(h.before.iter().cloned());
-            }
-            self.emit(h, codes, elements.clone(), slotting, mutual, &req, text, origin);
+            self.emit(h, codes, before.clone(), elements.clone(), slotting, mutual, text, origin);
         }
         Ok(())
+    }
+
+    /// One pattern token: words and synonym sets joined by `_` (adjacent), as the token
+    /// sequences it matches ("NEW_&TIETYPES_RELATIONS" → "new economic relations", …).
+    fn joined(&self, token: &str) -> Result<Arc<[Vec<Box<str>>]>, String> {
+        let mut alts: Vec<Vec<Box<str>>> = vec![Vec::new()];
+        for part in token.split('_').filter(|p| !p.is_empty()) {
+            let options: Vec<Vec<Box<str>>> = match part.strip_prefix('&') {
+                Some(name) => {
+                    let name = synset_name(name);
+                    self.synsets.get(&name).ok_or_else(|| format!("unknown synonym set &{name}"))?.to_vec()
+                }
+                None => vec![vec![Box::from(part.to_lowercase().as_str())]],
+            };
+            if alts.len() * options.len() > MAX_ALTERNATIVES {
+                return Err(format!("'{token}' joins too many alternatives (over {MAX_ALTERNATIVES})"));
+            }
+            alts = alts
+                .iter()
+                .flat_map(|a| options.iter().map(move |o| a.iter().chain(o).cloned().collect()))
+                .collect();
+        }
+        Ok(alts.into())
     }
 
     /// Pushes the axis patterns of one verb × one PETRARCH pattern.
@@ -344,13 +366,17 @@ impl VerbReader {
         &mut self,
         h: &Head,
         codes: Codes,
+        mut before: Vec<Before>,
         elements: Vec<Element>,
         slotting: Slotting,
         mutual: bool,
-        requires: &[Box<str>],
         text: &str,
         origin: Origin,
     ) {
+        // A compound verb's words before its verb word ("KLM_NOP_+RST") stand right before it.
+        if !h.before.is_empty() {
+            before.push(Before { words: vec![h.before.clone()].into(), adjacent: true });
+        }
         let mut full: Vec<Element> =
             h.particles.iter().map(|p| Element::Words(vec![vec![p.clone()]].into())).collect();
         full.extend(elements);
@@ -384,10 +410,11 @@ impl VerbReader {
                 code,
                 head: HeadKind::Verb,
                 lemma: h.lemma.as_str().into(),
+                before: before.clone(),
                 elements,
                 reverse,
                 mutual,
-                requires: requires.to_vec(),
+                requires: Vec::new(),
                 text: text.into(),
                 origin,
             });
@@ -457,11 +484,6 @@ fn expand_items(
     }
 }
 
-/// A literal pattern word: matched as written (case aside).
-fn word_element(w: &str) -> Element {
-    Element::Words(vec![vec![Box::from(w.to_lowercase().as_str())]].into())
-}
-
 /// `--- NAME [CODE] ---` → the block's default codes (inner error: not CAMEO).
 fn block_code(line: &str) -> Result<Result<Option<Codes>, CodeError>, String> {
     let open = line.find('[').ok_or("a block header needs a [CODE] ([---] for none)")?;
@@ -505,7 +527,7 @@ fn head(line: &str, forms: &mut Forms, log: &mut Log, path: &Path, n: usize) -> 
         return Err(format!("'{rest}' has no verb word"));
     }
     let particles = parts[at + 1..].iter().map(|p| p.to_lowercase().into()).collect();
-    let before = at.checked_sub(1).map(|i| parts[i].to_lowercase().into());
+    let before = parts[..at].iter().map(|p| p.to_lowercase().into()).collect();
     add_forms(forms, &lemma, &listed);
     Ok(Head { lemma, particles, before, code })
 }
@@ -545,13 +567,14 @@ fn add_forms(forms: &mut Forms, lemma: &str, listed: &[String]) {
     }
 }
 
-/// `A`, `A:B`, `---`, `A:---` → codes; an error names a code that is not CAMEO.
+/// `A`, `A:B`, `---`, `A:---` → codes; an error names a code that is not letters and digits.
 fn codes(s: &str) -> Result<Codes, CodeError> {
     let mut it = s.split(':').map(str::trim);
     let one = |c: Option<&str>| -> Result<Option<EventCode>, CodeError> {
         match c {
             None | Some("---") | Some("") => Ok(None),
-            Some(c) => EventCode::new(c).map(Some).ok_or_else(|| CodeError(c.to_string())),
+            // The dictionary declares its codes: CAMEO or its own ("174K", "345", "901").
+            Some(c) => EventCode::user_defined(c).map(Some).ok_or_else(|| CodeError(c.to_string())),
         }
     };
     let forward = one(it.next())?;
@@ -562,13 +585,13 @@ fn codes(s: &str) -> Result<Codes, CodeError> {
     Ok(Codes { forward, back })
 }
 
-/// A code that is not a CAMEO event code.
+/// A code that is not an event code (`[025?]`, `[+++]`).
 #[derive(Debug)]
 struct CodeError(String);
 
 impl std::fmt::Display for CodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "'{}' is not a CAMEO event code (2 to 4 digits, root 01-20)", self.0)
+        write!(f, "'{}' is not an event code (1 to 6 letters and digits)", self.0)
     }
 }
 

@@ -107,11 +107,11 @@ fn flows_of(code: EventCode, cooperative: bool) -> (Flows, Flows) {
     let mut by_source = Flows::default();
     let mut by_target = Flows::default();
     match (code.root(), code.as_str().get(..3)) {
-        (4, Some("042")) => by_source.visits = 1,
-        (4, Some("043")) => by_target.visits = 1,
-        (7, _) => by_source.aid = 1,
-        (2, _) => by_source.appeals = 1,
-        (8, _) => by_source.yields = 1,
+        (Some(4), Some("042")) => by_source.visits = 1,
+        (Some(4), Some("043")) => by_target.visits = 1,
+        (Some(7), _) => by_source.aid = 1,
+        (Some(2), _) => by_source.appeals = 1,
+        (Some(8), _) => by_source.yields = 1,
         _ => {}
     }
     by_source.cooperation = u32::from(cooperative);
@@ -226,8 +226,10 @@ impl AsymmetryCollector {
     /// The series; with `caps`, each row carries the CINC ratio of its year.
     pub fn finish(mut self, caps: Option<&Capabilities>) -> AsymmetrySeries {
         for ((day, _, _, code), a_to_b) in std::mem::take(&mut self.keyed) {
-            let cooperative =
-                matches!(code.quad_class(), QuadClass::VerbalCooperation | QuadClass::MaterialCooperation);
+            let cooperative = matches!(
+                code.quad_class(),
+                Some(QuadClass::VerbalCooperation | QuadClass::MaterialCooperation)
+            );
             add(&mut self.buckets, self.by, day, code, cooperative, a_to_b);
         }
         let (a, b) = (self.a.to_string(), self.b.to_string());

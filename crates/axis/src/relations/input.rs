@@ -3,7 +3,8 @@
 //! Each event line becomes a [`RelEvent`] (its id the running number of the events kept) and an
 //! [`Evidence`] entry at the same index, so a caller can show the sentence behind an id. Lines
 //! that are not events (`"record":"quantity"`), events with no target, negated events ("did not
-//! attack") and events without a date are left out and counted in the [`ReadSummary`]; lines
+//! attack"), events without a date and events whose code has no quad class (a code a PETRARCH
+//! dictionary made up, such as `174K`) are left out and counted in the [`ReadSummary`]; lines
 //! that cannot be read are reported as [`ReadError`]s naming the file and line, and reading goes
 //! on.
 
@@ -65,6 +66,8 @@ pub struct ReadSummary {
     pub negated: usize,
     /// Events with no date.
     pub undated: usize,
+    /// Events whose code is not CAMEO and that give no quad class.
+    pub unclassified: usize,
     /// Lines that could not be read.
     pub errors: usize,
 }
@@ -158,19 +161,21 @@ pub fn read_jsonl(
             bad(format!("source '{}' or target '{}' is not an actor code", l.source, l.target));
             continue;
         };
-        let Some(code) = EventCode::new(&l.code) else {
-            bad(format!("code '{}' is not a CAMEO event code", l.code));
+        let Some(code) = EventCode::user_defined(&l.code) else {
+            bad(format!("code '{}' is not an event code", l.code));
             continue;
         };
         let quad = match l.quad_class {
             None => code.quad_class(),
-            Some(q) => match [1, 2, 3, 4].contains(&q) {
-                true => QuadClass::of_root([1, 6, 10, 15][usize::from(q - 1)]).unwrap_or(code.quad_class()),
-                false => {
-                    bad(format!("quad_class {q} is not 1 to 4"));
-                    continue;
-                }
-            },
+            Some(q @ 1..=4) => QuadClass::of_root([1, 6, 10, 15][usize::from(q - 1)]),
+            Some(q) => {
+                bad(format!("quad_class {q} is not 1 to 4"));
+                continue;
+            }
+        };
+        let Some(quad) = quad else {
+            sum.unclassified += 1;
+            continue;
         };
         let goldstein = l
             .goldstein
@@ -215,9 +220,12 @@ mod tests {
             "not json\n",
             r#"{"doc":"d2","date_start":"2019-13-01","source":"USA","target":"CHN","code":"190"}"#,
             "\n",
-            r#"{"doc":"d2","date_start":"2019-01-01","source":"USA","target":"CHN","code":"99"}"#,
+            r#"{"doc":"d2","date_start":"2019-01-01","source":"USA","target":"CHN","code":"9-9"}"#,
             "\n\n",
             r#"{"doc":"d2","date_start":"2019-01-02","source":"USA","target":"CHN","code":"190","goldstein":-10}"#,
+            "\n",
+            // A PETRARCH dictionary's own code: no quad class, so no place in the analytics.
+            r#"{"doc":"d3","date_start":"2019-01-02","source":"USA","target":"CHN","code":"174K","quad_class":null,"goldstein":null}"#,
             "\n",
         );
         let (mut events, mut errors) = (Vec::new(), Vec::new());
@@ -226,7 +234,15 @@ mod tests {
         });
         assert_eq!(
             sum,
-            ReadSummary { events: 2, other_records: 1, no_target: 1, negated: 1, undated: 0, errors: 3 }
+            ReadSummary {
+                events: 2,
+                other_records: 1,
+                no_target: 1,
+                negated: 1,
+                undated: 0,
+                unclassified: 1,
+                errors: 3
+            }
         );
         assert_eq!(events[0].0.code.as_str(), "042");
         assert_eq!(events[0].1.event, "2019-06-05 CHNGOV 042 RUS");
@@ -236,6 +252,6 @@ mod tests {
         assert_eq!(events[1].1.at, "e.jsonl:9");
         assert!(errors[0].starts_with("e.jsonl:5: not a JSON event record"), "{errors:?}");
         assert_eq!(errors[1], "e.jsonl:6: date_start '2019-13-01' is not a date (YYYY-MM-DD)");
-        assert_eq!(errors[2], "e.jsonl:7: code '99' is not a CAMEO event code");
+        assert_eq!(errors[2], "e.jsonl:7: code '9-9' is not an event code");
     }
 }

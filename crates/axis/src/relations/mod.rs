@@ -104,7 +104,7 @@ impl RelEvent {
             source: Code::new(source)?,
             target: Code::new(target)?,
             code,
-            quad: code.quad_class(),
+            quad: code.quad_class()?,
             goldstein,
         })
     }

@@ -4,8 +4,9 @@
 //! --db` commands and the server's `/v1/dyad`, `/v1/triangle`… endpoints — so both count the
 //! same events. Only events with both sides among the actors' code prefixes come out of SQL (the
 //! source and target indexes serve them); agent filters and periods stay the collectors' job.
-//! Negated and undated rows are left out and counted; with `precise`, so are events dated more
-//! vaguely than one period.
+//! Negated and undated rows, and rows whose code has no quad class (a PETRARCH dictionary's own
+//! code), are left out and counted; with `precise`, so are events dated more vaguely than one
+//! period.
 
 use super::period::{Period, Span};
 use super::{Actor, EventId, RelEvent};
@@ -35,6 +36,8 @@ pub struct StoreEvents {
     pub undated: u64,
     /// Rows left out by `precise`.
     pub vague: u64,
+    /// Rows whose code is not CAMEO (no quad class), left out.
+    pub unclassified: u64,
 }
 
 /// Reads the stored events among `actors` (both sides match one of their code prefixes).
@@ -56,10 +59,14 @@ pub fn from_store(store: &Store, actors: &[Actor], sel: &StoreSelection) -> Resu
             out.negated += 1;
             return true;
         }
+        if !row.code.is_cameo() {
+            out.unclassified += 1;
+            return true;
+        }
         let id = EventId(row.id as u64);
-        if let Some(mut e) =
-            RelEvent::new(id, day, &row.source, &row.target, row.code.as_str(), row.goldstein)
-        {
+        // A CAMEO code the table lacks has no score: it counts as neutral, as in `read_jsonl`.
+        let goldstein = row.goldstein.unwrap_or(0.0);
+        if let Some(mut e) = RelEvent::new(id, day, &row.source, &row.target, row.code.as_str(), goldstein) {
             e.end = row.date_end.unwrap_or(day);
             match sel.precise {
                 Some(by) if !e.fits(by) => out.vague += 1,

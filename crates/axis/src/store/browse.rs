@@ -97,8 +97,8 @@ pub struct DyadCount {
     pub a_to_b: u64,
     /// Events from `b` to `a`.
     pub b_to_a: u64,
-    /// Mean Goldstein value over both directions.
-    pub goldstein: f64,
+    /// Mean Goldstein value over both directions; `None` when no event between them has one.
+    pub goldstein: Option<f64>,
 }
 
 /// The most events one page holds.
@@ -230,12 +230,13 @@ impl Store {
         Ok(Some(doc))
     }
 
-    /// Dated events `q` selects, counted by month and QuadClass, in month order.
+    /// Dated events `q` selects, counted by month and QuadClass, in month order (events whose code
+    /// is not CAMEO have no QuadClass and are not counted).
     pub fn volume_by_month(&self, q: &EventQuery) -> Result<Vec<MonthVolume>, StoreError> {
         let (from, params) = selected(q);
         let sql = format!(
             "SELECT substr(e.date_start, 1, 7), e.quad_class, count(*) FROM {from} \
-             WHERE e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+             WHERE e.date_start IS NOT NULL AND e.quad_class IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
         );
         self.rows(&sql, params, |r| {
             Ok(MonthVolume { month: r.get(0)?, quad_class: r.get(1)?, events: r.get::<_, i64>(2)? as u64 })

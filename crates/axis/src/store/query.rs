@@ -67,14 +67,14 @@ pub struct EventRow {
     pub source: String,
     /// Target actor code, empty when none.
     pub target: String,
-    /// CAMEO code.
+    /// Event code: CAMEO, or a PETRARCH dictionary's own.
     pub code: EventCode,
-    /// CAMEO root (1–20).
-    pub root: u8,
-    /// QuadClass 1–4.
-    pub quad_class: u8,
-    /// Goldstein value.
-    pub goldstein: f32,
+    /// CAMEO root (1–20); `None` for a code that is not CAMEO.
+    pub root: Option<u8>,
+    /// QuadClass 1–4; `None` for a code that is not CAMEO.
+    pub quad_class: Option<u8>,
+    /// Goldstein value; `None` when the code has none.
+    pub goldstein: Option<f32>,
     /// Negated in the text.
     pub negated: bool,
     /// Where it came from: `axis` or an import source.
@@ -238,11 +238,11 @@ const ROW_COLUMNS: &str =
 
 fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     let code: String = r.get(5)?;
-    let code = EventCode::new(&code).ok_or_else(|| {
+    let code = EventCode::user_defined(&code).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             5,
             rusqlite::types::Type::Text,
-            format!("not a CAMEO code: {code:?}").into(),
+            format!("not an event code: {code:?}").into(),
         )
     })?;
     Ok(EventRow {
@@ -254,7 +254,7 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         code,
         root: r.get(6)?,
         quad_class: r.get(7)?,
-        goldstein: r.get::<_, f64>(8)? as f32,
+        goldstein: r.get::<_, Option<f64>>(8)?.map(|g| g as f32),
         negated: r.get(9)?,
         origin: r.get(10)?,
         doc: r.get(11)?,
@@ -306,9 +306,9 @@ pub(super) fn event_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRecor
         target_start: num(20)?,
         target_end: num(21)?,
         code: text(22)?,
-        root: format!("{:02}", r.get::<_, u8>(23)?),
+        root: r.get::<_, Option<u8>>(23)?.map_or(String::new(), |root| format!("{root:02}")),
         quad_class: r.get(24)?,
-        goldstein: r.get::<_, f64>(25)? as f32,
+        goldstein: r.get::<_, Option<f64>>(25)?.map(|g| g as f32),
         plover_event: text(26)?,
         plover_mode: text(27)?,
         negated: r.get(28)?,

@@ -125,6 +125,61 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (band, hash, doc)
     ) WITHOUT ROWID;
     ",
+    // 4: events whose code is not CAMEO (a PETRARCH dictionary's own, such as `174K`) have no
+    // root, quad class or Goldstein score: those columns become nullable. SQLite cannot drop a
+    // NOT NULL constraint, so the table is rebuilt with the same columns, rows and ids.
+    "
+    CREATE TABLE events_v4 (
+        id               INTEGER PRIMARY KEY,
+        origin           TEXT NOT NULL,
+        origin_id        TEXT,
+        doc              INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+        sentence         INTEGER,
+        date_start       TEXT,
+        date_end         TEXT,
+        date_granularity TEXT,
+        date_fallback    INTEGER,
+        story_date       TEXT,
+        source           TEXT NOT NULL,
+        source_actor     TEXT NOT NULL,
+        source_agent     TEXT NOT NULL,
+        source_text      TEXT,
+        source_start     INTEGER,
+        source_end       INTEGER,
+        target           TEXT NOT NULL,
+        target_actor     TEXT NOT NULL,
+        target_agent     TEXT NOT NULL,
+        target_text      TEXT,
+        target_start     INTEGER,
+        target_end       INTEGER,
+        code             TEXT NOT NULL,
+        root             INTEGER,
+        quad_class       INTEGER,
+        goldstein        REAL,
+        plover_event     TEXT,
+        plover_mode      TEXT,
+        negated          INTEGER NOT NULL DEFAULT 0,
+        modality         TEXT,
+        verb             TEXT,
+        verb_start       INTEGER,
+        verb_end         INTEGER,
+        pattern_start    INTEGER,
+        pattern_end      INTEGER,
+        pattern          TEXT,
+        url              TEXT,
+        sentence_text    TEXT,
+        dict_version     TEXT,
+        attributes       TEXT
+    );
+    INSERT INTO events_v4 SELECT * FROM events;
+    DROP TABLE events;
+    ALTER TABLE events_v4 RENAME TO events;
+    CREATE UNIQUE INDEX events_origin_id ON events(origin, origin_id) WHERE origin_id IS NOT NULL;
+    CREATE INDEX events_date ON events(date_start);
+    CREATE INDEX events_source ON events(source, date_start);
+    CREATE INDEX events_target ON events(target, date_start);
+    CREATE INDEX events_doc ON events(doc, sentence);
+    ",
 ];
 
 /// The schema version this build writes.

@@ -5,7 +5,7 @@
 
 use super::near_dup::Signature;
 use super::{Store, StoreError, StoreErrorKind, AXIS_ORIGIN};
-use crate::cameo::{CameoTable, EventCode};
+use crate::cameo::{CameoTable, EventCode, QuadClass};
 use crate::code::Coder;
 use crate::import::{ImportedEvent, Origin};
 use crate::io::{EventRecord, QuantityRecord};
@@ -180,7 +180,7 @@ pub(crate) fn write_coding(
             (!r.target.is_empty()).then_some(r.target_start),
             (!r.target.is_empty()).then_some(r.target_end),
             r.code,
-            r.root.parse::<i64>().unwrap_or(0),
+            r.root.parse::<i64>().ok(),
             r.quad_class,
             r.goldstein,
             opt(&r.plover_event),
@@ -359,10 +359,10 @@ impl ImportRow {
             put(geo[7], text(&place.feature));
         }
         // The stored root and quad class follow the code; a file that said otherwise is kept.
-        if e.root != e.code.root() {
+        if Some(e.root) != e.code.root() {
             put("file_root", Some(Value::from(e.root)));
         }
-        if e.quad_class != e.code.quad_class() {
+        if Some(e.quad_class) != e.code.quad_class() {
             put("file_quad_class", Some(Value::from(e.quad_class.number())));
         }
         row
@@ -513,8 +513,9 @@ impl Store {
                         None::<i64>,
                         r.code.as_str(),
                         r.code.root(),
-                        r.code.quad_class().number(),
-                        r.goldstein.or(info.map(|i| i.goldstein)).unwrap_or(0.0),
+                        r.code.quad_class().map(QuadClass::number),
+                        // A code the CAMEO table lacks (a dictionary's own) has no score: NULL.
+                        r.goldstein.or(info.map(|i| i.goldstein)),
                         info.and_then(|i| i.plover_event.as_deref()),
                         info.and_then(|i| i.plover_mode.as_deref()),
                         r.negated,

@@ -211,6 +211,7 @@ impl Reader {
                 code,
                 head,
                 lemma: lemma.into(),
+                before: Vec::new(),
                 elements: elements.clone(),
                 reverse,
                 mutual,
@@ -259,12 +260,12 @@ impl Reader {
                 forms
             });
         }
-        // Longest first: more elements, then a `| WORD` condition, then a slot, then file order.
+        // Longest first (the words a pattern pins down, `VerbPattern::weight`), then a `| WORD` condition, then a slot, then file order.
         // Sorting all patterns once and filling the lists in that order leaves every list sorted.
         // The keys are computed once, side by side, so the sort compares plain tuples.
         let mut order: Vec<_> = (self.patterns.iter().enumerate())
             .map(|(i, p)| {
-                (std::cmp::Reverse(p.elements.len()), p.requires.is_empty(), !p.has_slot(), i as u32)
+                (std::cmp::Reverse(p.weight()), p.requires.is_empty(), !p.has_slot(), i as u32)
             })
             .collect();
         order.sort_unstable();

@@ -43,6 +43,21 @@ pub enum Element {
     /// dictionaries, which name no position for the target). Last in a pattern and with no
     /// actor to bind, it leaves the event without a target.
     Object,
+    /// PETRARCH's `^`: skip one phrase. An actor right here (after an article, if any) is passed
+    /// over with those coordinated with it; a slot after a skip is found the way
+    /// [`Element::Object`] is.
+    Skip,
+}
+
+/// Words that must stand before a pattern's head, nearest last (PETRARCH's words before `*`:
+/// "- UNEXPECTEDLY &NEGATION * ..."). Matched backwards from the head with the usual small gaps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Before {
+    /// Any one of these token sequences (lower case).
+    pub words: Arc<[Vec<Box<str>>]>,
+    /// Nothing may stand between these words and what follows them (the next [`Before`] or the
+    /// head): PETRARCH's `_` ("RECENTLY_*").
+    pub adjacent: bool,
 }
 
 /// A compiled pattern.
@@ -54,6 +69,8 @@ pub struct VerbPattern {
     pub head: HeadKind,
     /// The head word's lemma (or singular), as written.
     pub lemma: Box<str>,
+    /// What must precede the head, in text order (empty for axis's own patterns).
+    pub before: Vec<Before>,
     /// What follows the head.
     pub elements: Vec<Element>,
     /// The slot actor is the source; the subject (or possessor) the target.
@@ -72,6 +89,22 @@ impl VerbPattern {
     /// Whether the pattern has a slot.
     pub fn has_slot(&self) -> bool {
         self.elements.iter().any(|e| matches!(e, Element::Slot | Element::Object))
+    }
+
+    /// How much of a sentence the pattern pins down: the fewest words each element can match
+    /// (a slot counts one), before and after the head. More specific patterns are tried first.
+    pub fn weight(&self) -> usize {
+        let shortest = |alts: &[Vec<Box<str>>]| alts.iter().map(Vec::len).min().unwrap_or(0);
+        let after: usize = self
+            .elements
+            .iter()
+            .map(|e| match e {
+                Element::Words(alts) => shortest(alts),
+                Element::Slot | Element::Object => 1,
+                Element::Skip => 0,
+            })
+            .sum();
+        after + self.before.iter().map(|b| shortest(&b.words)).sum::<usize>()
     }
 }
 

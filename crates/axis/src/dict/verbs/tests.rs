@@ -11,6 +11,9 @@ fn errors_name_file_and_line() {
     let table = [
         ("verb visit +\n", "v.txt:1: a line before any [header] block"),
         ("[04x] Consult\nverb meet +\n", "v.txt:1: '04x' is not a CAMEO event code"),
+        // Codes a PETRARCH dictionary may declare are typos here: axis's own files are CAMEO only.
+        ("[174K] Expel\nverb expel +\n", "v.txt:1: '174K' is not a CAMEO event code"),
+        ("[345] Ship\nverb ship +\n", "v.txt:1: '345' is not a CAMEO event code"),
         ("[042]\n", "v.txt:1: header needs a name"),
         ("[042] Visit\nverbs visit +\n", "v.txt:2: unknown keyword 'verbs'"),
         ("[042] Visit\nverb + visit\n", "v.txt:2: a pattern starts with its head word"),

@@ -8,6 +8,9 @@ const VERBS: &str = "\
 +&NUTS
 &NUTS
 +WALNUT
+&NEVER
++NOT_
++NEVER_
 
 --- PLANT [061] ---
 PLANT
@@ -17,14 +20,17 @@ SOW {SOWS SOWED SOWN SOWING}
 - * (WITH +) [063:064]
 - * TOGETHER % [065]
 - + WAS_ * BY $ [066]
-- * ROWS [903]          # not CAMEO: a note, skipped
+- * ROWS [903]          # not CAMEO: the dictionary's own code, emitted as written
 - * FENCES [---]        # no event: a note, skipped
 - NOISILY * [067]
+- * RARE_&FRUIT [068]
+- &NEVER VERY_* [069]
+ONCE_MORE_+REPLANT
 
 --- WEED [---] ---
 WEED
 - * GARDEN FOR $ [070]
-- * [1x]
+- * [1?]
 - * GARDEN
 * GARDEN [071]
 ~ a (a b WEED) SAY = a b 010
@@ -55,6 +61,7 @@ fn texts(d: &VerbDictionary, form: &str) -> Vec<String> {
                 .map(|e| match e {
                     Element::Slot => "+".to_string(),
                     Element::Object => "obj".to_string(),
+                    Element::Skip => "^".to_string(),
                     Element::Words(a) => a.iter().map(|w| w.join(" ")).collect::<Vec<_>>().join("|"),
                 })
                 .collect();
@@ -64,7 +71,19 @@ fn texts(d: &VerbDictionary, form: &str) -> Vec<String> {
                 p.lemma,
                 els.join(" "),
                 if p.reverse { " rev" } else { "" },
-                if p.requires.is_empty() { String::new() } else { format!(" req={}", p.requires.join(",")) }
+                if p.before.is_empty() {
+                    String::new()
+                } else {
+                    let pre: Vec<String> = p
+                        .before
+                        .iter()
+                        .map(|b| {
+                            let alts = b.words.iter().map(|w| w.join(" ")).collect::<Vec<_>>().join("|");
+                            format!("{alts}{}", if b.adjacent { "_" } else { "" })
+                        })
+                        .collect();
+                    format!(" pre={}", pre.join(" "))
+                }
             )
         })
         .collect()
@@ -74,10 +93,10 @@ fn texts(d: &VerbDictionary, form: &str) -> Vec<String> {
 fn problems_and_notes_name_their_lines() {
     let (_, log, stats) = load();
     let lines = |v: &[crate::dict::DictError]| v.iter().map(|e| e.line).collect::<Vec<_>>();
-    // "- * [1x]" (bad code -> note), "- * GARDEN" (no code), "* GARDEN [071]" (a pattern without '-').
-    assert_eq!(lines(&log.problems), vec![24, 25], "{:?}", log.problems);
-    assert_eq!(lines(&log.notes), vec![16, 17, 23, 26], "{:?}", log.notes);
-    assert_eq!((stats.synsets, stats.verb_blocks, stats.verbs, stats.pattern_lines), (2, 2, 4, 10));
+    // "- * [1?]" (bad code -> note), "- * GARDEN" (no code), "* GARDEN [071]" (a pattern without '-').
+    assert_eq!(lines(&log.problems), vec![30, 31], "{:?}", log.problems);
+    assert_eq!(lines(&log.notes), vec![20, 29, 32], "{:?}", log.notes);
+    assert_eq!((stats.synsets, stats.verb_blocks, stats.verbs, stats.pattern_lines), (3, 2, 5, 12));
 }
 
 #[test]
@@ -90,10 +109,21 @@ fn patterns_translate() {
     );
     assert!(sown.contains(&"063 sow with +".to_string()), "{sown:?}");
     assert!(sown.contains(&"065 sow together".to_string()), "{sown:?}");
-    assert!(sown.contains(&"066 sow by + rev req=was".to_string()), "{sown:?}");
-    assert!(sown.contains(&"067 sow obj req=noisily".to_string()), "{sown:?}");
+    assert!(sown.contains(&"066 sow by + rev pre=was_".to_string()), "{sown:?}");
+    assert!(sown.contains(&"067 sow obj pre=noisily".to_string()), "{sown:?}");
+    // `_` joins adjacent words, a synonym set included: one element of word sequences.
+    assert!(
+        sown.contains(
+            &"068 sow rare apple|rare apples|rare green pear|rare walnut|rare walnuts obj".to_string()
+        ),
+        "{sown:?}"
+    );
+    assert!(sown.contains(&"069 sow obj pre=not|never very_".to_string()), "{sown:?}");
+    // A compound verb's words before its verb word stand right before it.
+    let replant = texts(&d, "replanted");
+    assert!(replant.contains(&"061 replant obj pre=once more_".to_string()), "{replant:?}");
     assert!(sown.contains(&"061 sow obj".to_string()), "{sown:?}");
-    assert!(!sown.iter().any(|s| s.starts_with("903")));
+    assert!(sown.contains(&"903 sow rows obj".to_string()), "{sown:?}");
     let dig = texts(&d, "digging");
     assert!(dig.contains(&"0871 dig up obj".to_string()), "{dig:?}");
     assert!(
