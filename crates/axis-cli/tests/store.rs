@@ -535,7 +535,8 @@ fn killed_bulk_import_leaves_the_database_as_it_was_and_resumes() {
     while !journal.exists() && start.elapsed().as_secs() < 120 {
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Past the first 10,000 rows, after which the indexes are dropped; well before the end.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
     child.kill().unwrap();
     assert!(!child.wait().unwrap().success(), "the import was killed, not finished");
     // Read-only commands read the database as it was before the import (the journal is rolled

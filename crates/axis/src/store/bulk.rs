@@ -7,8 +7,9 @@
 //! into one reused buffer, the CAMEO table built once.
 //!
 //! When the import is large relative to what is stored (its expected rows at least
-//! [`BulkOptions::drop_indexes_from`] and at least the rows already in `events`), the secondary
-//! indexes of `events` are dropped at the start and made again at the end — one sort instead of
+//! [`BulkOptions::drop_indexes_from`] and at least the rows already in `events`) and its first
+//! [`BulkOptions::probe_rows`] rows are mostly new, the secondary indexes of `events` are dropped
+//! and made again at the end — one sort instead of
 //! millions of random B-tree inserts — all inside the import's single transaction: a kill, an
 //! error or a drop without [`BulkImport::finish`] rolls back the rows *and* the dropped indexes,
 //! so a database is never left without them. Otherwise the rows are committed every
@@ -44,6 +45,10 @@ pub struct BulkOptions {
     pub commit_every: u64,
     /// Page cache for the import, in KiB. Default 256 MiB.
     pub cache_kib: u32,
+    /// With a rebuild planned, the indexes are dropped once this many rows have been pushed, if
+    /// at least half of them were new: a file imported again keeps them (rebuilding indexes
+    /// over the whole table for no new row would cost more than the import). Default 10,000.
+    pub probe_rows: u64,
 }
 
 impl Default for BulkOptions {
@@ -53,6 +58,7 @@ impl Default for BulkOptions {
             drop_indexes_from: 100_000,
             commit_every: 200_000,
             cache_kib: 256 << 10,
+            probe_rows: 10_000,
         }
     }
 }
@@ -76,6 +82,8 @@ pub struct BulkImport<'s> {
     cameo: Option<CameoTable>,
     /// Secondary indexes dropped in the open transaction, with their SQL, to make again.
     dropped: Vec<(String, String)>,
+    /// With a rebuild planned: after how many rows to decide whether to drop the indexes.
+    probe: Option<u64>,
     open: bool,
     in_transaction: u64,
     commit_every: u64,
@@ -122,6 +130,7 @@ impl Store {
             origin: origin.to_string(),
             cameo: CameoTable::builtin().ok(),
             dropped: Vec::new(),
+            probe: rebuild.then_some(opts.probe_rows.max(1)),
             open: false,
             in_transaction: 0,
             commit_every: opts.commit_every.max(1),
@@ -148,23 +157,6 @@ impl Store {
             }
         }
         bulk.begin()?;
-        if rebuild {
-            let mut st = conn
-                .prepare(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'
-                     AND sql IS NOT NULL AND name <> 'events_origin_id' ORDER BY name",
-                )
-                .map_err(err)?;
-            let indexes = st
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-                .map_err(err)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(err)?;
-            for (name, sql) in indexes {
-                conn.execute_batch(&format!("DROP INDEX \"{name}\"")).map_err(err)?;
-                bulk.dropped.push((name, sql));
-            }
-        }
         Ok(bulk)
     }
 }
@@ -178,6 +170,28 @@ impl BulkImport<'_> {
         self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
         self.open = true;
         self.in_transaction = 0;
+        Ok(())
+    }
+
+    /// Drops the secondary indexes of `events` (in the open transaction), keeping their SQL.
+    fn drop_indexes(&mut self) -> Result<(), StoreError> {
+        let err = |e| StoreError::sqlite(self.path, e);
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'
+                 AND sql IS NOT NULL AND name <> 'events_origin_id' ORDER BY name",
+            )
+            .map_err(err)?;
+        let indexes = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(err)?;
+        for (name, sql) in indexes {
+            self.conn.execute_batch(&format!("DROP INDEX \"{name}\"")).map_err(err)?;
+            self.dropped.push((name, sql));
+        }
         Ok(())
     }
 
@@ -204,7 +218,16 @@ impl BulkImport<'_> {
             self.counts.skipped += 1;
         }
         self.in_transaction += 1;
-        if self.dropped.is_empty() && self.in_transaction >= self.commit_every {
+        let seen = self.counts.inserted + self.counts.skipped;
+        if self.probe.is_some_and(|n| seen >= n) {
+            // Mostly new rows: drop the indexes (the rows so far are indexed with the rest when
+            // they are made again). Mostly known rows (a file imported again): keep them.
+            self.probe = None;
+            if self.counts.inserted * 2 >= seen {
+                self.drop_indexes()?;
+            }
+        }
+        if self.dropped.is_empty() && self.probe.is_none() && self.in_transaction >= self.commit_every {
             self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
             self.open = false;
             self.begin()?;
@@ -326,10 +349,10 @@ mod tests {
 
     fn bulk(store: &mut Store, text: &str, opts: &BulkOptions) -> (ImportCounts, bool) {
         let mut b = store.bulk_import("gdelt", opts).unwrap();
-        let rebuilt = b.rebuilds_indexes();
         read(text, &mut |e| {
             b.push(e).unwrap();
         });
+        let rebuilt = b.rebuilds_indexes();
         (b.finish().unwrap(), rebuilt)
     }
 
@@ -371,7 +394,7 @@ mod tests {
     }
 
     fn always_rebuild() -> BulkOptions {
-        BulkOptions { expected_rows: 1 << 20, drop_indexes_from: 1, ..BulkOptions::default() }
+        BulkOptions { expected_rows: 1 << 20, drop_indexes_from: 1, probe_rows: 4, ..BulkOptions::default() }
     }
 
     #[test]
@@ -416,10 +439,11 @@ mod tests {
         assert!(rebuilt);
         assert_eq!((c.inserted, c.skipped), (50, 0));
         assert_eq!((settings(&store), indexes(&store)), (before, schema.clone()));
-        // Large relative to what is stored or not, the same rows again add nothing.
+        // Large relative to what is stored or not, the same rows again add nothing, and leave
+        // the indexes in place (the first rows show the file is known).
         for opts in [always_rebuild(), BulkOptions::default()] {
-            let (c, _) = bulk(&mut store, &text, &opts);
-            assert_eq!((c.inserted, c.skipped), (0, 50));
+            let (c, rebuilt) = bulk(&mut store, &text, &opts);
+            assert_eq!((c.inserted, c.skipped, rebuilt), (0, 50, false));
         }
         let (c, rebuilt) = bulk(&mut store, &gdelt_rows(40, 20), &BulkOptions::default());
         assert!(!rebuilt, "a small import into a larger table keeps the indexes");
@@ -443,10 +467,10 @@ mod tests {
         let text = gdelt_rows(100, 30);
         {
             let mut b = store.bulk_import("gdelt", &always_rebuild()).unwrap();
-            assert!(b.rebuilds_indexes());
             read(&text, &mut |e| {
                 b.push(e).unwrap();
             });
+            assert!(b.rebuilds_indexes());
             assert_eq!(b.counts().inserted, 30);
         }
         assert_eq!((settings(&store), indexes(&store), table(&store)), (before, schema.clone(), rows));
