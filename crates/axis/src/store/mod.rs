@@ -49,7 +49,7 @@ pub use bulk::{BulkImport, BulkOptions};
 pub use error::{StoreError, StoreErrorKind};
 pub use hash::{content_hash, dictionary_version};
 pub use ingest::{ingest, IngestOptions, IngestProgress, IngestReport};
-pub use query::{ActorFilter, EventQuery, EventRow, ExportRecord, OriginCount, Stats};
+pub use query::{ActorFilter, EventQuery, EventRow, ExportRecord, OriginCount, RelationRow, Stats};
 pub use recode::{recode, RecodeProgress};
 pub use schema::SCHEMA_VERSION;
 pub use write::{ImportCounts, ImportRow, RowProblem};
