@@ -256,7 +256,9 @@ impl BulkImport<'_> {
 
 fn restore(conn: &Connection, saved: &Saved) -> rusqlite::Result<()> {
     if let Some(mode) = &saved.journal_mode {
-        conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |_| Ok(()))?;
+        // Best effort: a reader that opened the database during the import blocks the switch
+        // back to WAL (the rows are committed by then); the next `Store::open` sets WAL anyway.
+        let _ = conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |_| Ok(()));
     }
     conn.execute_batch(&format!(
         "PRAGMA synchronous = {}; PRAGMA cache_size = {};",
