@@ -460,3 +460,109 @@ fn parquet_without_the_feature_says_how_to_build_it() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("--features parquet"), "{}", text(&out.stderr));
 }
+
+/// `n` GDELT 2.0 rows of our own (every column filled, ids from 1) in `path`: about 430 bytes a
+/// row, so that `axis import --db` expects them to outnumber an empty database and takes the
+/// bulk path (indexes dropped and made again, one transaction).
+fn gdelt_file(path: &Path, n: usize) {
+    use std::io::Write;
+    let actors = ["USAGOV", "RUS", "CHNMIL", "GBRGOV", "IRNGOVMIL", "", "FRA", "DEUCOP"];
+    let codes = ["010", "042", "0231", "112", "190", "036", "1823", "057"];
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..n {
+        let (a, b, code) = (actors[i % 8], actors[(i * 3 + 1) % 8], codes[i % 8]);
+        let part = |c: &'static str| -> [&'static str; 10] {
+            let (country, agent) = if c.is_empty() { ("", "") } else { (&c[..3], &c[3..6.min(c.len())]) };
+            [c, "SOME NAME", country, "", "", "", "", agent, "", ""]
+        };
+        let mut f: Vec<String> = vec![
+            (i + 1).to_string(),
+            format!("201902{:02}", 1 + i % 28),
+            "201902".into(),
+            "2019".into(),
+            "2019.0877".into(),
+        ];
+        f.extend(part(a).map(String::from));
+        f.extend(part(b).map(String::from));
+        f.extend([(i % 2).to_string(), code.into(), code[..3.min(code.len())].into(), code[..2].into()]);
+        f.extend(["1", "2.5", "4", "1", "4", "1.25"].map(String::from));
+        for g in 0..3 {
+            f.extend(["4".into(), format!("Place {i}, Region {g}, Somewhere"), "RS".into(), "RS48".into()]);
+            f.extend(["12345", "55.7500", "37.6200", "-2960561"].map(String::from));
+        }
+        f.push(format!("201902{:02}101500", 1 + i % 28));
+        f.push(format!("https://news.example.org/world/2019/02/story-{i}.html"));
+        writeln!(out, "{}", f.join("\t")).unwrap();
+    }
+}
+
+fn indexes(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    let mut st = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' ORDER BY name").unwrap();
+    st.query_map([], |r| r.get::<_, Option<String>>(0))
+        .unwrap()
+        .map(|r| r.unwrap().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn killed_bulk_import_leaves_the_database_as_it_was_and_resumes() {
+    let dir = tempdir("import-kill");
+    let file = dir.join("events.tsv");
+    gdelt_file(&file, 100_000);
+    let clean = dir.join("clean.db");
+    let out = axis(&["import", "gdelt", p(&file), "--db", p(&clean)]);
+    ok(&out);
+    assert!(text(&out.stderr).contains("100000 new events"), "{}", text(&out.stderr));
+    let again = axis(&["import", "gdelt", p(&file), "--db", p(&clean)]);
+    ok(&again);
+    assert!(text(&again.stderr).contains("0 new events, 100000 already there"), "{}", text(&again.stderr));
+
+    // A database with events already, killed during a bulk import that dropped its indexes.
+    let killed = dir.join("killed.db");
+    let first = dir.join("first.tsv");
+    gdelt_file(&first, 10);
+    ok(&axis(&["import", "gdelt", p(&first), "--db", p(&killed)]));
+    let (before, schema) = (dump(&killed), indexes(&killed));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_axis"))
+        .args(["import", "gdelt", p(&file), "--db", p(&killed)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let journal = dir.join("killed.db-journal");
+    let start = std::time::Instant::now();
+    while !journal.exists() && start.elapsed().as_secs() < 120 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // Past the first 10,000 rows, after which the indexes are dropped; well before the end.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    child.kill().unwrap();
+    assert!(!child.wait().unwrap().success(), "the import was killed, not finished");
+    // Read-only commands read the database as it was before the import (the journal is rolled
+    // back first); its indexes are all there.
+    let stats = axis(&["stats", "--db", p(&killed)]);
+    assert!(ok(&stats).contains("10"), "{}", text(&stats.stdout));
+    assert_eq!(dump(&killed), before);
+    assert_eq!(indexes(&killed), schema);
+    let conn = rusqlite::Connection::open(&killed).unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    drop(conn);
+    // Run again, it stores everything: the same rows as the clean import (ids 1-10 were there).
+    let resumed = axis(&["import", "gdelt", p(&file), "--db", p(&killed)]);
+    ok(&resumed);
+    assert!(
+        text(&resumed.stderr).contains("99990 new events, 10 already there"),
+        "{}",
+        text(&resumed.stderr)
+    );
+    let (a, b) = (dump(&clean), dump(&killed));
+    assert_eq!(a.len(), b.len(), "row counts differ");
+    if let Some((x, y)) = a.iter().zip(&b).find(|(x, y)| x != y) {
+        panic!("first difference:\n clean:   {x}\n resumed: {y}");
+    }
+    assert_eq!(indexes(&killed), schema);
+}

@@ -6,8 +6,8 @@
 use anyhow::{bail, Context, Result};
 use axis::cameo::CameoTable;
 use axis::dict::Dictionary;
-use axis::import::{Flow, ImportOptions, Imported, ImportedEvent, Importer, Summary, COLUMNS};
-use axis::store::{ImportCounts, ImportRow, Store};
+use axis::import::{Flow, ImportOptions, Imported, ImportedEvent, Importer, Origin, Summary, COLUMNS};
+use axis::store::{BulkOptions, ImportRow, Store};
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -56,7 +56,10 @@ pub struct ImportArgs {
     pub show_errors: usize,
     /// Store the events in this database instead of writing them out (origin `gdelt` or
     /// `icews`, keyed by the original event id; parquet: --origin, keyed by the row's content):
-    /// importing a file twice adds nothing.
+    /// importing a file twice adds nothing. A GDELT or ICEWS import about as large as the
+    /// database or larger runs as one transaction that drops the secondary indexes and makes them
+    /// again at the end (a kill or an error rolls all of it back); a smaller one commits every
+    /// 200,000 rows.
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
     /// parquet: the origin the events are stored under, as `axis dyad --origin` selects them
@@ -65,49 +68,25 @@ pub struct ImportArgs {
     pub origin: Option<String>,
 }
 
-/// Rows stored per transaction.
+/// Parquet rows stored per transaction.
+#[cfg(feature = "parquet")]
 const DB_BATCH: usize = 20_000;
 
-/// Where imported events go.
-enum Sink {
-    Out(BufWriter<std::io::StdoutLock<'static>>, Writer),
-    Db { store: Box<Store>, batch: Vec<ImportRow>, origin: &'static str, counts: ImportCounts },
-}
+/// A typical GDELT or ICEWS row, in bytes: the files' size over it estimates how many rows an
+/// import brings, which decides whether the database's secondary indexes are made again after
+/// it rather than kept up row by row (see `BulkImport`).
+const ROW_BYTES: u64 = 400;
 
-impl Sink {
-    fn push(&mut self, e: &ImportedEvent) -> Result<()> {
-        match self {
-            Sink::Out(out, w) => w.write(out, e).context("writing events"),
-            Sink::Db { batch, origin, .. } => {
-                *origin = ImportRow::origin_name(e.origin);
-                batch.push(ImportRow::from_imported(e));
-                if batch.len() >= DB_BATCH {
-                    self.flush()?;
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn flush(&mut self) -> Result<()> {
-        match self {
-            Sink::Out(out, _) => out.flush().context("writing events"),
-            Sink::Db { store, batch, origin, counts } => {
-                if batch.is_empty() {
-                    return Ok(());
-                }
-                let c = store.insert_imported(origin, batch)?;
-                for p in &c.rejected {
-                    eprintln!("not stored: event {}: {}", batch[p.index].origin_id, p.problem);
-                }
-                counts.inserted += c.inserted;
-                counts.skipped += c.skipped;
-                counts.rejected.extend(c.rejected);
-                batch.clear();
-                Ok(())
-            }
-        }
-    }
+/// How many rows `files` hold, about (a zip archive inflates about tenfold).
+fn expected_rows(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| {
+            let bytes = std::fs::metadata(f).ok()?.len();
+            let zip = f.extension().is_some_and(|x| x.eq_ignore_ascii_case("zip"));
+            Some(if zip { bytes.saturating_mul(10) } else { bytes } / ROW_BYTES)
+        })
+        .sum()
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -136,67 +115,44 @@ pub fn run(args: ImportArgs) -> Result<()> {
     let opts = ImportOptions { max_uncompressed: args.max_unzipped, ..ImportOptions::default() };
     let dict;
     let cameo;
-    let mut importer = match args.dataset {
-        DatasetArg::Gdelt => Importer::gdelt(opts),
+    let (mut importer, origin) = match args.dataset {
+        DatasetArg::Gdelt => (Importer::gdelt(opts), ImportRow::origin_name(Origin::Gdelt2)),
         DatasetArg::Icews => {
             dict = Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}"))?;
             cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
-            Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?
+            let importer =
+                Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?;
+            (importer, ImportRow::origin_name(Origin::Icews))
         }
         DatasetArg::Parquet => return parquet(&args),
     };
-    let mut sink = match &args.db {
-        Some(db) => Sink::Db {
-            store: Box::new(Store::open(db)?),
-            batch: Vec::with_capacity(DB_BATCH),
-            origin: "gdelt",
-            counts: ImportCounts::default(),
-        },
-        None => Sink::Out(
-            BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
-            Writer { format: args.format, wrote_header: false, line: String::new() },
-        ),
-    };
-    let mut total = Summary::default();
-    let mut shown = 0usize;
-    let mut failure: Option<anyhow::Error> = None;
-    for path in &args.files {
-        let summary = importer.import_path(path, &mut |item| {
-            match item {
-                Imported::Event(e) => {
-                    if let Err(err) = sink.push(e) {
-                        // A closed pipe, a full disk, a database error: stop reading, report after
-                        // the file; what was stored before stays stored.
-                        failure = Some(err);
-                        return Flow::Break(());
-                    }
-                }
-                Imported::Warning(w) => report(&mut shown, args.show_errors, "warning", &w),
-                Imported::Skipped(s) => report(&mut shown, args.show_errors, "skipped", &s),
-            }
-            Flow::Continue(())
-        });
-        total.add(&summary);
-        if let Some(err) = failure.take() {
-            return Err(err);
+    let (total, shown) = match &args.db {
+        Some(db) => {
+            let mut store = Store::open(db)?;
+            let opts = BulkOptions { expected_rows: expected_rows(&args.files), ..BulkOptions::default() };
+            let mut bulk = store.bulk_import(origin, &opts)?;
+            let read = read_files(&args, &mut importer, &mut |e| {
+                bulk.push(e)?;
+                Ok(())
+            })?;
+            let counts = bulk.finish()?;
+            eprintln!(
+                "stored in {}: {} new events, {} already there",
+                store.path().display(),
+                counts.inserted,
+                counts.skipped,
+            );
+            read
         }
-        // Each file's rows are stored before the next file is read.
-        sink.flush()?;
-    }
-    sink.flush()?;
-    if let Sink::Db { counts, store, .. } = &sink {
-        eprintln!(
-            "stored in {}: {} new events, {} already there{}",
-            store.path().display(),
-            counts.inserted,
-            counts.skipped,
-            if counts.rejected.is_empty() {
-                String::new()
-            } else {
-                format!(", {} not stored", counts.rejected.len())
-            }
-        );
-    }
+        None => {
+            let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let mut w = Writer { format: args.format, wrote_header: false, line: String::new() };
+            let read =
+                read_files(&args, &mut importer, &mut |e| w.write(&mut out, e).context("writing events"))?;
+            out.flush().context("writing events")?;
+            read
+        }
+    };
     finish(&total, shown, args.show_errors)
 }
 
@@ -228,6 +184,39 @@ fn finish(total: &Summary, shown: usize, show_errors: usize) -> Result<()> {
     Ok(())
 }
 
+/// Reads every file, handing each event to `push`; the totals and how many problems were shown.
+/// An error from `push` (a closed pipe, a full disk, a database error) stops the reading and is
+/// returned.
+fn read_files(
+    args: &ImportArgs,
+    importer: &mut Importer<'_>,
+    push: &mut dyn FnMut(&ImportedEvent) -> Result<()>,
+) -> Result<(Summary, usize)> {
+    let mut total = Summary::default();
+    let mut shown = 0usize;
+    let mut failure: Option<anyhow::Error> = None;
+    for path in &args.files {
+        let summary = importer.import_path(path, &mut |item| {
+            match item {
+                Imported::Event(e) => {
+                    if let Err(err) = push(e) {
+                        failure = Some(err);
+                        return Flow::Break(());
+                    }
+                }
+                Imported::Warning(w) => report(&mut shown, args.show_errors, "warning", &w),
+                Imported::Skipped(s) => report(&mut shown, args.show_errors, "skipped", &s),
+            }
+            Flow::Continue(())
+        });
+        total.add(&summary);
+        if let Some(err) = failure.take() {
+            return Err(err);
+        }
+    }
+    Ok((total, shown))
+}
+
 /// `axis import parquet`: every row to stdout (the event records, as `axis code` writes them), or
 /// with `--db` stored under `--origin`.
 #[cfg(feature = "parquet")]
@@ -237,7 +226,7 @@ fn parquet(args: &ImportArgs) -> Result<()> {
     let origin = args.origin.as_deref().unwrap_or("parquet");
     enum Out {
         Lines(EventWriter<BufWriter<std::io::StdoutLock<'static>>>),
-        Db { store: Box<Store>, batch: Vec<ImportRow>, counts: ImportCounts },
+        Db { store: Box<Store>, batch: Vec<ImportRow>, counts: axis::store::ImportCounts },
     }
     impl Out {
         fn flush(&mut self, origin: &str) -> Result<()> {
@@ -265,7 +254,7 @@ fn parquet(args: &ImportArgs) -> Result<()> {
             let mut store = Box::new(Store::open(db)?);
             // Checks the origin name before anything is read.
             store.insert_imported(origin, &[])?;
-            Out::Db { store, batch: Vec::with_capacity(DB_BATCH), counts: ImportCounts::default() }
+            Out::Db { store, batch: Vec::with_capacity(DB_BATCH), counts: axis::store::ImportCounts::default() }
         }
         None => {
             let format = match args.format {

@@ -2,11 +2,13 @@
 //!
 //! One definition for every reader of a database — the `axis dyad|triangle|balance|asymmetry
 //! --db` commands and the server's `/v1/dyad`, `/v1/triangle`… endpoints — so both count the
-//! same events. Only events with both sides among the actors' code prefixes come out of SQL (the
-//! source and target indexes serve them); agent filters and periods stay the collectors' job.
+//! same events. Only events with both sides among the actors' code prefixes come out of SQL, and
+//! only the columns relations use, all read from the covering `events_pair` index (one range per
+//! ordered pair of actors; the wide table is never read); agent filters and periods stay the
+//! collectors' job.
 //! Negated and undated rows, and rows whose code has no quad class (a PETRARCH dictionary's own
-//! code), are left out and counted; with `precise`, so are events dated more vaguely than one
-//! period.
+//! code), are left out and counted; with `precise`, so are events dated more
+//! vaguely than one period.
 
 use super::period::{Period, Span};
 use super::{Actor, EventId, RelEvent};
@@ -50,7 +52,7 @@ pub fn from_store(store: &Store, actors: &[Actor], sel: &StoreSelection) -> Resu
         ..EventQuery::default()
     };
     let mut out = StoreEvents::default();
-    let read = store.events(&query, |row| {
+    let read = store.relation_rows(&query, |row| {
         let Some(day) = row.date_start else {
             out.undated += 1;
             return true;
@@ -75,6 +77,9 @@ pub fn from_store(store: &Store, actors: &[Actor], sel: &StoreSelection) -> Resu
         }
         true
     })?;
+    // The index gives them by actor pair; the collectors (one-a-day keeps the first) want them
+    // in row order.
+    out.events.sort_unstable_by_key(|e| e.id);
     out.read = read;
     Ok(out)
 }

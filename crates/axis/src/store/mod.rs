@@ -10,7 +10,8 @@
 //!   story (near-duplicate text, see [`near_dup`]) is stored as a document linked to the
 //!   original, without events of its own, so analytics, exports and stats count the story once.
 //! * [`Store::insert_imported`]: events coded elsewhere (GDELT, ICEWS, …) as [`ImportRow`]s,
-//!   idempotent on `(origin, origin_id)`.
+//!   idempotent on `(origin, origin_id)`; [`Store::bulk_import`] is the same for millions of
+//!   rows at once, straight from the import readers (see [`BulkImport`]).
 //! * [`recode`]: stored documents coded again after a dictionary change, replacing only their
 //!   axis events, one transaction per batch; documents already coded with the current
 //!   [`dictionary_version`] are left alone, so a killed recode resumes where it stopped.
@@ -33,6 +34,7 @@
 //! listed in order and applied on open.
 
 mod browse;
+mod bulk;
 mod error;
 mod hash;
 mod ingest;
@@ -44,10 +46,11 @@ mod stream;
 mod write;
 
 pub use browse::{DyadCount, EventPage, Evidence, MonthVolume, StoredDocument, StoredEvent, MAX_PAGE};
+pub use bulk::{BulkImport, BulkOptions};
 pub use error::{StoreError, StoreErrorKind};
 pub use hash::{content_hash, dictionary_version};
 pub use ingest::{ingest, IngestOptions, IngestProgress, IngestReport};
-pub use query::{ActorFilter, EventQuery, EventRow, ExportRecord, OriginCount, Stats};
+pub use query::{ActorFilter, EventQuery, EventRow, ExportRecord, OriginCount, RelationRow, Stats};
 pub use recode::{recode, RecodeProgress};
 pub use schema::SCHEMA_VERSION;
 pub use write::{ImportCounts, ImportRow, RowProblem};
@@ -86,6 +89,13 @@ impl Store {
         let path = path.as_ref();
         if !path.exists() {
             return Err(StoreError::new(path, StoreErrorKind::Missing));
+        }
+        // A hot journal (a bulk import was killed) needs a writer to roll it back; without one
+        // the database cannot be read. Where the file is not writable, the read reports it.
+        let mut journal = path.as_os_str().to_owned();
+        journal.push("-journal");
+        if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+            drop(Store::open(path));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;

@@ -85,6 +85,28 @@ pub struct EventRow {
     pub sentence: Option<u32>,
 }
 
+/// One stored event as relation analytics read it (dyads, triangles…): the columns the
+/// `events_pair` index covers, so that reading the events between actors never touches the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelationRow {
+    /// Row id (insertion order).
+    pub id: i64,
+    /// First day of the event's date.
+    pub date_start: Option<Date>,
+    /// Last day.
+    pub date_end: Option<Date>,
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code, empty when none.
+    pub target: String,
+    /// CAMEO code.
+    pub code: EventCode,
+    /// Goldstein value; `None` for a code outside CAMEO.
+    pub goldstein: Option<f32>,
+    /// Negated in the text.
+    pub negated: bool,
+}
+
 /// Events of one origin in one year (`None`: undated).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OriginCount {
@@ -186,6 +208,20 @@ impl Where {
                 let s = w.any_prefix("e.source", a);
                 let t = w.any_prefix("e.target", a);
                 w.conds.push(format!("({s} AND {t})"));
+                // Implied when every prefix has its first 3-character part (actor codes always
+                // do): both sides' first part among theirs. Equality on the first two columns of
+                // the covering `events_pair` index, one range per (source, target) pair of parts
+                // and no row met twice.
+                let mut firsts: Vec<&str> = a.iter().filter_map(|p| p.get(..3)).collect();
+                if firsts.len() == a.len() {
+                    firsts.sort_unstable();
+                    firsts.dedup();
+                    for column in ["e.source", "e.target"] {
+                        let marks = vec!["?"; firsts.len()].join(", ");
+                        w.conds.push(format!("substr({column}, 1, 3) IN ({marks})"));
+                        w.params.extend(firsts.iter().map(|f| Value::Text(f.to_string())));
+                    }
+                }
             }
             ActorFilter::Involving(_) | ActorFilter::Between(_) => {}
             ActorFilter::Directed { sources, targets } => {
@@ -211,8 +247,15 @@ impl Where {
     }
 
     /// The full statement: `columns` from `events e` (plus `joins`), filtered, de-duplicated
-    /// one-a-day if asked, in id order.
-    fn select(self, q: &EventQuery, columns: &str, joins: &str) -> (String, Vec<Value>) {
+    /// one-a-day if asked, in id order (with `ordered` or one-a-day; otherwise as the index
+    /// used gives them).
+    pub(super) fn select(
+        self,
+        q: &EventQuery,
+        columns: &str,
+        joins: &str,
+        ordered: bool,
+    ) -> (String, Vec<Value>) {
         let filter =
             if self.conds.is_empty() { String::new() } else { format!("WHERE {}", self.conds.join(" AND ")) };
         let sql = if q.one_a_day {
@@ -222,7 +265,8 @@ impl Where {
                  WHERE one_a_day = 1 ORDER BY 1"
             )
         } else {
-            format!("SELECT {columns} FROM events e {joins} {filter} ORDER BY e.id")
+            let order = if ordered { " ORDER BY e.id" } else { "" };
+            format!("SELECT {columns} FROM events e {joins} {filter}{order}")
         };
         (sql, self.params)
     }
@@ -237,14 +281,7 @@ const ROW_COLUMNS: &str =
      e.goldstein, e.negated, e.origin, e.doc, e.sentence";
 
 fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
-    let code: String = r.get(5)?;
-    let code = EventCode::user_defined(&code).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            5,
-            rusqlite::types::Type::Text,
-            format!("not an event code: {code:?}").into(),
-        )
-    })?;
+    let code = event_code(r, 5)?;
     Ok(EventRow {
         id: r.get(0)?,
         date_start: date(r.get(1)?),
@@ -259,6 +296,34 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         origin: r.get(10)?,
         doc: r.get(11)?,
         sentence: r.get(12)?,
+    })
+}
+
+pub(super) const RELATION_COLUMNS: &str =
+    "e.id, e.date_start, e.date_end, e.source, e.target, e.code, e.goldstein, e.negated";
+
+fn relation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RelationRow> {
+    Ok(RelationRow {
+        id: r.get(0)?,
+        date_start: date(r.get(1)?),
+        date_end: date(r.get(2)?),
+        source: r.get(3)?,
+        target: r.get(4)?,
+        code: event_code(r, 5)?,
+        goldstein: r.get::<_, Option<f64>>(6)?.map(|g| g as f32),
+        negated: r.get(7)?,
+    })
+}
+
+/// A stored event code: CAMEO, or a PETRARCH dictionary's own (`174K`).
+fn event_code(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<EventCode> {
+    let code: String = r.get(i)?;
+    EventCode::user_defined(&code).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("not an event code: {code:?}").into(),
+        )
     })
 }
 
@@ -366,8 +431,22 @@ impl Store {
     /// Streams the events `q` selects, in insertion order, to `each` (which returns `false` to
     /// stop). Returns how many rows were handed over.
     pub fn events(&self, q: &EventQuery, mut each: impl FnMut(EventRow) -> bool) -> Result<u64, StoreError> {
-        let (sql, params) = Where::of(q).select(q, ROW_COLUMNS, "");
+        let (sql, params) = Where::of(q).select(q, ROW_COLUMNS, "", true);
         self.stream(&sql, params, event_row, &mut each)
+    }
+
+    /// Streams the events `q` selects as [`RelationRow`]s: the same rows as [`Store::events`],
+    /// with only the columns relation analytics need — for events between actors
+    /// ([`ActorFilter::Between`]) read from the `events_pair` index alone — but in the order the
+    /// index gives them (insertion order only with `one_a_day`): sort by [`RelationRow::id`]
+    /// where order matters. Sorting in memory is cheaper than SQLite's sorter.
+    pub fn relation_rows(
+        &self,
+        q: &EventQuery,
+        mut each: impl FnMut(RelationRow) -> bool,
+    ) -> Result<u64, StoreError> {
+        let (sql, params) = Where::of(q).select(q, RELATION_COLUMNS, "", false);
+        self.stream(&sql, params, relation_row, &mut each)
     }
 
     /// Streams the events `q` selects as full records (every evidence field; the sentence text
@@ -377,7 +456,7 @@ impl Store {
         q: &EventQuery,
         mut each: impl FnMut(EventRecord) -> bool,
     ) -> Result<u64, StoreError> {
-        let (sql, params) = Where::of(q).select(q, RECORD_COLUMNS, RECORD_JOINS);
+        let (sql, params) = Where::of(q).select(q, RECORD_COLUMNS, RECORD_JOINS, true);
         self.stream(&sql, params, event_record, &mut each)
     }
 
@@ -390,7 +469,7 @@ impl Store {
         mut each: impl FnMut(ExportRecord) -> bool,
     ) -> Result<u64, StoreError> {
         let columns = format!("{RECORD_COLUMNS}, e.attributes");
-        let (sql, params) = Where::of(q).select(q, &columns, RECORD_JOINS);
+        let (sql, params) = Where::of(q).select(q, &columns, RECORD_JOINS, true);
         self.stream(&sql, params, export_record, &mut each)
     }
 

@@ -180,6 +180,14 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_target ON events(target, date_start);
     CREATE INDEX events_doc ON events(doc, sentence);
     ",
+    // 5: events between two actors (`relations::from_store`: dyads, triangles…) read from one
+    // covering index. Actor prefixes are whole 3-character parts, so an actor's events share the
+    // first part of its code: equality on it for source and target, then the rest of the prefix
+    // and every column the relation readers take, without a lookup in the (wide) table.
+    "
+    CREATE INDEX events_pair ON events(substr(source, 1, 3), substr(target, 1, 3), source, target,
+        date_start, date_end, code, goldstein, negated, origin);
+    ",
 ];
 
 /// The schema version this build writes.

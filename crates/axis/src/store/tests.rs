@@ -613,3 +613,95 @@ fn a_version_3_database_keeps_its_events_when_scores_become_optional() {
     let again = import_row("g7", "2019-02-01", "RUS", "CHN", "190");
     assert_eq!(store.insert_imported("gdelt", &[again]).unwrap().skipped, 1);
 }
+
+#[test]
+fn events_between_actors_are_read_from_the_pair_index_and_match_the_plain_filter() {
+    use crate::testing::Lcg;
+    let mut store = Store::in_memory().unwrap();
+    let actors = ["USA", "USAGOV", "USAMIL", "CHN", "CHNGOV", "RUS", "RUSMIL", "UKR", "IGOUNO", "US-", ""];
+    let codes = ["042", "190", "0231", "112", "173"];
+    let mut rng = Lcg(7);
+    let mut rows = Vec::new();
+    for i in 0..2000 {
+        let date = format!("2019-{:02}-{:02}", 1 + rng.next(12), 1 + rng.next(28));
+        let mut r = import_row(
+            &i.to_string(),
+            &date,
+            actors[rng.next(actors.len() - 1)],
+            actors[rng.next(actors.len())],
+            codes[rng.next(codes.len())],
+        );
+        r.negated = rng.next(10) == 0;
+        rows.push(r);
+    }
+    store.insert_imported("gdelt", &rows).unwrap();
+    let selections: [&[&str]; 4] =
+        [&["USA", "CHN"], &["USAGOV", "CHN", "RUS"], &["IGOUNO"], &["USA", "USAMIL", "UKR"]];
+    for (k, prefixes) in selections.iter().enumerate() {
+        let globs: Vec<String> = prefixes.iter().map(|p| format!("'{p}*'")).collect();
+        let side = |c: &str| globs.iter().map(|g| format!("{c} GLOB {g}")).collect::<Vec<_>>().join(" OR ");
+        let mut q = EventQuery {
+            actors: ActorFilter::Between(prefixes.iter().map(|p| p.to_string()).collect()),
+            ..EventQuery::default()
+        };
+        let mut date_cond = String::new();
+        if k % 2 == 1 {
+            q.from = Some(day("2019-03-01"));
+            q.to = Some(day("2019-09-30"));
+            date_cond = " AND date_start >= '2019-03-01' AND date_start <= '2019-09-30'".into();
+        }
+        // The filter as it was written before the pair index: either side among the prefixes.
+        let sql = format!(
+            "SELECT id FROM events WHERE ({}) AND ({}){date_cond} ORDER BY id",
+            side("source"),
+            side("target")
+        );
+        let want: Vec<i64> = store
+            .conn
+            .prepare(&sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(want.len() > 10, "{prefixes:?}: {}", want.len());
+        let full = collect(&store, &q);
+        assert_eq!(full.iter().map(|r| r.id).collect::<Vec<_>>(), want, "{prefixes:?}");
+        let mut lean = Vec::new();
+        store
+            .relation_rows(&q, |r| {
+                lean.push(r);
+                true
+            })
+            .unwrap();
+        lean.sort_by_key(|r| r.id);
+        let projected: Vec<RelationRow> = full
+            .iter()
+            .map(|r| RelationRow {
+                id: r.id,
+                date_start: r.date_start,
+                date_end: r.date_end,
+                source: r.source.clone(),
+                target: r.target.clone(),
+                code: r.code,
+                goldstein: r.goldstein,
+                negated: r.negated,
+            })
+            .collect();
+        assert_eq!(lean, projected, "{prefixes:?}");
+        // Read from the covering index alone: no lookup in the table.
+        let (sql, params) = query::Where::of(&q).select(&q, query::RELATION_COLUMNS, "", false);
+        let mut st = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let plan: Vec<String> = st
+            .query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let searches: Vec<&String> =
+            plan.iter().filter(|l| l.contains("SEARCH") || l.contains("SCAN e")).collect();
+        assert!(
+            !searches.is_empty() && searches.iter().all(|l| l.contains("COVERING INDEX events_pair")),
+            "{plan:#?}"
+        );
+    }
+}

@@ -11,6 +11,7 @@ use crate::import::{ImportedEvent, Origin};
 use crate::io::{EventRecord, QuantityRecord};
 use crate::text::Document;
 use crate::when::{Date, Granularity};
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// The columns of `events` that every insert fills, in order.
@@ -304,7 +305,6 @@ impl ImportRow {
     /// dataset's own (mentions, tone, intensity, publisher, place, date added, dataset version) as
     /// attributes. Both GDELT versions share the origin `gdelt`, since their event ids do not clash.
     pub fn from_imported(e: &ImportedEvent) -> ImportRow {
-        use serde_json::Value;
         let mut row = ImportRow::new(e.origin_id.to_string(), e.code);
         row.date_start = Some(e.date);
         row.source = e.source.to_string();
@@ -313,57 +313,8 @@ impl ImportRow {
         row.target_text = (!e.target_name.is_empty()).then(|| e.target_name.clone());
         row.goldstein = e.goldstein;
         row.url = (!e.url.is_empty()).then(|| e.url.clone());
-        let a = &mut row.attributes;
-        a.insert("dataset".into(), Value::from(e.origin.as_str()));
-        let mut put = |key: &str, v: Option<Value>| {
-            if let Some(v) = v {
-                a.insert(key.into(), v);
-            }
-        };
-        put("is_root_event", e.is_root_event.map(Value::from));
-        put("num_mentions", e.num_mentions.map(Value::from));
-        put("num_sources", e.num_sources.map(Value::from));
-        put("num_articles", e.num_articles.map(Value::from));
-        put("avg_tone", e.avg_tone.map(Value::from));
-        put("intensity", e.intensity.map(|v| Value::from(f64::from(v))));
-        put("story_id", e.story_id.map(Value::from));
-        put("sentence", e.sentence.map(Value::from));
-        put("publisher", (!e.publisher.is_empty()).then(|| Value::from(e.publisher.as_str())));
-        put("geo_name", (!e.geo_name.is_empty()).then(|| Value::from(e.geo_name.as_str())));
-        put("geo_country", (!e.geo_country.is_empty()).then(|| Value::from(e.geo_country.as_str())));
-        put("geo_actor", (!e.geo_actor.is_empty()).then(|| Value::from(e.geo_actor.to_string())));
-        put("lat", e.lat.map(Value::from));
-        put("lon", e.lon.map(Value::from));
-        put("date_added", e.date_added.map(|d| Value::from(d.to_string())));
-        // GDELT's breakdown of the actor codes and its three geo blocks, so that a GDELT export
-        // writes back every column it read.
-        let text = |s: &str| (!s.is_empty()).then(|| Value::from(s));
-        put("geo_type", e.geo_type.map(Value::from));
-        put("geo_adm1", text(&e.geo_adm1));
-        put("geo_adm2", text(&e.geo_adm2));
-        put("geo_feature", text(&e.geo_feature));
-        for (keys, detail, place) in
-            [(&SOURCE_KEYS, &e.source_detail, &e.source_geo), (&TARGET_KEYS, &e.target_detail, &e.target_geo)]
-        {
-            for (key, part) in keys.iter().zip(detail.parts()) {
-                put(key, text(part));
-            }
-            let geo = &keys[8..];
-            put(geo[0], place.kind.map(Value::from));
-            put(geo[1], text(&place.name));
-            put(geo[2], text(&place.country));
-            put(geo[3], text(&place.adm1));
-            put(geo[4], text(&place.adm2));
-            put(geo[5], place.lat.map(Value::from));
-            put(geo[6], place.lon.map(Value::from));
-            put(geo[7], text(&place.feature));
-        }
-        // The stored root and quad class follow the code; a file that said otherwise is kept.
-        if Some(e.root) != e.code.root() {
-            put("file_root", Some(Value::from(e.root)));
-        }
-        if Some(e.quad_class) != e.code.quad_class() {
-            put("file_quad_class", Some(Value::from(e.quad_class.number())));
+        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(Attributes(e)) {
+            row.attributes = map;
         }
         row
     }
@@ -374,6 +325,81 @@ impl ImportRow {
             Origin::Gdelt1 | Origin::Gdelt2 => "gdelt",
             Origin::Icews => "icews",
         }
+    }
+}
+
+/// The attributes of an imported event (see [`ImportRow::attributes`]), serialized straight
+/// from the event as a JSON object: the one definition of what [`ImportRow::from_imported`] keeps
+/// and what the bulk import writes, without an intermediate map.
+pub(super) struct Attributes<'a>(pub &'a ImportedEvent);
+
+impl serde::Serialize for Attributes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let e = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("dataset", e.origin.as_str())?;
+        macro_rules! some {
+            ($key:expr, $v:expr) => {
+                if let Some(v) = $v {
+                    m.serialize_entry($key, &v)?;
+                }
+            };
+        }
+        macro_rules! text {
+            ($key:expr, $v:expr) => {
+                if !$v.is_empty() {
+                    m.serialize_entry($key, $v)?;
+                }
+            };
+        }
+        some!("is_root_event", e.is_root_event);
+        some!("num_mentions", e.num_mentions);
+        some!("num_sources", e.num_sources);
+        some!("num_articles", e.num_articles);
+        some!("avg_tone", e.avg_tone);
+        some!("intensity", e.intensity.map(f64::from));
+        some!("story_id", e.story_id);
+        some!("sentence", e.sentence);
+        text!("publisher", e.publisher.as_str());
+        text!("geo_name", e.geo_name.as_str());
+        text!("geo_country", e.geo_country.as_str());
+        text!("geo_actor", e.geo_actor.as_str());
+        some!("lat", e.lat);
+        some!("lon", e.lon);
+        if let Some(d) = e.date_added {
+            m.serialize_entry("date_added", &format_args!("{d}"))?;
+        }
+        // GDELT's breakdown of the actor codes and its three geo blocks, so that a GDELT export
+        // writes back every column it read.
+        some!("geo_type", e.geo_type);
+        text!("geo_adm1", e.geo_adm1.as_str());
+        text!("geo_adm2", e.geo_adm2.as_str());
+        text!("geo_feature", e.geo_feature.as_str());
+        for (keys, detail, place) in
+            [(&SOURCE_KEYS, &e.source_detail, &e.source_geo), (&TARGET_KEYS, &e.target_detail, &e.target_geo)]
+        {
+            for (key, part) in keys.iter().zip(detail.parts()) {
+                text!(*key, part);
+            }
+            let geo = &keys[8..];
+            some!(geo[0], place.kind);
+            text!(geo[1], place.name.as_str());
+            text!(geo[2], place.country.as_str());
+            text!(geo[3], place.adm1.as_str());
+            text!(geo[4], place.adm2.as_str());
+            some!(geo[5], place.lat);
+            some!(geo[6], place.lon);
+            text!(geo[7], place.feature.as_str());
+        }
+        // The stored root and quad class follow the code; a file that said otherwise is kept.
+        if Some(e.root) != e.code.root() {
+            m.serialize_entry("file_root", &e.root)?;
+        }
+        if Some(e.quad_class) != e.code.quad_class() {
+            m.serialize_entry("file_quad_class", &e.quad_class.number())?;
+        }
+        m.end()
     }
 }
 
@@ -452,11 +478,181 @@ fn split_code(code: &str) -> (&str, &str) {
     }
 }
 
+/// An imported event's columns, borrowed from an [`ImportRow`] or straight from an
+/// [`ImportedEvent`]: what [`insert_row`] binds.
+pub(super) struct RowRef<'a> {
+    pub origin_id: &'a str,
+    pub date_start: Option<Date>,
+    pub date_end: Option<Date>,
+    pub granularity: Option<Granularity>,
+    pub story_date: Option<Date>,
+    pub source: &'a str,
+    pub source_actor: &'a str,
+    pub source_agent: &'a str,
+    pub source_text: Option<&'a str>,
+    pub target: &'a str,
+    pub target_actor: &'a str,
+    pub target_agent: &'a str,
+    pub target_text: Option<&'a str>,
+    pub code: EventCode,
+    pub goldstein: Option<f32>,
+    pub negated: bool,
+    pub url: Option<&'a str>,
+    pub sentence_text: Option<&'a str>,
+    /// The attributes as a JSON object (UTF-8, as serde_json writes it), `None` when there are
+    /// none.
+    pub attributes: Option<&'a [u8]>,
+}
+
+impl<'a> RowRef<'a> {
+    fn of(r: &'a ImportRow, attributes: Option<&'a [u8]>) -> RowRef<'a> {
+        let (source_actor, source_agent) = if r.source_actor.is_empty() {
+            split_code(&r.source)
+        } else {
+            (r.source_actor.as_str(), r.source_agent.as_str())
+        };
+        let (target_actor, target_agent) = if r.target_actor.is_empty() {
+            split_code(&r.target)
+        } else {
+            (r.target_actor.as_str(), r.target_agent.as_str())
+        };
+        RowRef {
+            origin_id: &r.origin_id,
+            date_start: r.date_start,
+            date_end: r.date_end,
+            granularity: r.date_granularity,
+            story_date: r.story_date,
+            source: &r.source,
+            source_actor,
+            source_agent,
+            source_text: r.source_text.as_deref(),
+            target: &r.target,
+            target_actor,
+            target_agent,
+            target_text: r.target_text.as_deref(),
+            code: r.code,
+            goldstein: r.goldstein,
+            negated: r.negated,
+            url: r.url.as_deref(),
+            sentence_text: r.sentence_text.as_deref(),
+            attributes,
+        }
+    }
+
+    /// The columns of an event read from GDELT or ICEWS, as [`ImportRow::from_imported`] makes
+    /// them; `origin_id` and `attributes` are the caller's buffers.
+    pub(super) fn imported(e: &'a ImportedEvent, origin_id: &'a str, attributes: &'a [u8]) -> RowRef<'a> {
+        let (source_actor, source_agent) = split_code(e.source.as_str());
+        let (target_actor, target_agent) = split_code(e.target.as_str());
+        RowRef {
+            origin_id,
+            date_start: Some(e.date),
+            date_end: None,
+            granularity: None,
+            story_date: None,
+            source: e.source.as_str(),
+            source_actor,
+            source_agent,
+            source_text: opt(&e.source_name),
+            target: e.target.as_str(),
+            target_actor,
+            target_agent,
+            target_text: opt(&e.target_name),
+            code: e.code,
+            goldstein: e.goldstein,
+            negated: false,
+            url: opt(&e.url),
+            sentence_text: None,
+            attributes: Some(attributes),
+        }
+    }
+}
+
+/// A date as `YYYY-MM-DD` without allocating (years 1–9999).
+struct IsoDate([u8; 10]);
+
+impl IsoDate {
+    fn new(d: Date) -> IsoDate {
+        let mut b = *b"0000-00-00";
+        let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
+        for (i, v) in [(0, y / 100), (2, y % 100), (5, m), (8, day)] {
+            b[i] = b'0' + (v / 10 % 10) as u8;
+            b[i + 1] = b'0' + (v % 10) as u8;
+        }
+        IsoDate(b)
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+/// The insert statement of imported rows: skips a row whose `(origin, origin_id)` is stored.
+pub(super) fn insert_imported_sql() -> String {
+    insert_event_sql(true)
+}
+
+/// Binds one imported row to the statement of [`insert_imported_sql`] and runs it; whether it
+/// was stored (false: its `(origin, origin_id)` was there already). Every parameter is bound,
+/// so the statement can be reused row after row.
+pub(super) fn insert_row(
+    st: &mut rusqlite::Statement<'_>,
+    origin: &str,
+    cameo: Option<&CameoTable>,
+    r: &RowRef<'_>,
+) -> rusqlite::Result<bool> {
+    let info = cameo.and_then(|t| t.get(r.code));
+    let start = r.date_start.map(IsoDate::new);
+    let end = r.date_end.or(r.date_start).map(IsoDate::new);
+    let story = r.story_date.map(IsoDate::new);
+    let granularity = r.granularity.or(r.date_start.map(|_| Granularity::Day)).map(|g| g.as_str());
+    let null = rusqlite::types::Null;
+    st.raw_bind_parameter(1, origin)?;
+    st.raw_bind_parameter(2, r.origin_id)?;
+    st.raw_bind_parameter(3, null)?;
+    st.raw_bind_parameter(4, null)?;
+    st.raw_bind_parameter(5, start.as_ref().map(IsoDate::as_str))?;
+    st.raw_bind_parameter(6, end.as_ref().map(IsoDate::as_str))?;
+    st.raw_bind_parameter(7, granularity)?;
+    st.raw_bind_parameter(8, r.date_start.map(|_| false))?;
+    st.raw_bind_parameter(9, story.as_ref().map(IsoDate::as_str))?;
+    st.raw_bind_parameter(10, r.source)?;
+    st.raw_bind_parameter(11, r.source_actor)?;
+    st.raw_bind_parameter(12, r.source_agent)?;
+    st.raw_bind_parameter(13, r.source_text)?;
+    st.raw_bind_parameter(14, null)?;
+    st.raw_bind_parameter(15, null)?;
+    st.raw_bind_parameter(16, r.target)?;
+    st.raw_bind_parameter(17, r.target_actor)?;
+    st.raw_bind_parameter(18, r.target_agent)?;
+    st.raw_bind_parameter(19, r.target_text)?;
+    st.raw_bind_parameter(20, null)?;
+    st.raw_bind_parameter(21, null)?;
+    st.raw_bind_parameter(22, r.code.as_str())?;
+    st.raw_bind_parameter(23, r.code.root())?;
+    st.raw_bind_parameter(24, r.code.quad_class().map(QuadClass::number))?;
+    // A code the CAMEO table lacks (a dictionary's own) has no score: NULL.
+    st.raw_bind_parameter(25, r.goldstein.or(info.map(|i| i.goldstein)))?;
+    st.raw_bind_parameter(26, info.and_then(|i| i.plover_event.as_deref()))?;
+    st.raw_bind_parameter(27, info.and_then(|i| i.plover_mode.as_deref()))?;
+    st.raw_bind_parameter(28, r.negated)?;
+    for i in 29..=35 {
+        st.raw_bind_parameter(i, null)?;
+    }
+    st.raw_bind_parameter(36, r.url)?;
+    st.raw_bind_parameter(37, r.sentence_text)?;
+    st.raw_bind_parameter(38, null)?;
+    // Bound as text straight from the bytes serde_json wrote (no copy into a String).
+    let attributes = r.attributes.map(|b| ToSqlOutput::Borrowed(ValueRef::Text(b)));
+    st.raw_bind_parameter(39, attributes)?;
+    Ok(st.raw_execute()? > 0)
+}
+
 impl Store {
     /// Stores events imported from `origin` (`gdelt`, `icews`, …; not `axis`), all in one
     /// transaction. Idempotent: a row whose `(origin, origin_id)` is stored already is skipped
     /// and counted, so importing the same file twice adds nothing. Rows with no id are rejected
-    /// and reported; the rest are stored.
+    /// and reported; the rest are stored. For millions of rows, [`Store::bulk_import`] is faster.
     pub fn insert_imported(&mut self, origin: &str, rows: &[ImportRow]) -> Result<ImportCounts, StoreError> {
         if !valid_origin(origin) || origin == AXIS_ORIGIN {
             return Err(StoreError::new(&self.path, StoreErrorKind::BadOrigin(origin.to_string())));
@@ -467,75 +663,20 @@ impl Store {
         let tx = self.conn.transaction().map_err(err)?;
         let mut counts = ImportCounts::default();
         {
-            let mut st = tx.prepare_cached(&insert_event_sql(true)).map_err(err)?;
+            let mut st = tx.prepare_cached(&insert_imported_sql()).map_err(err)?;
             for (index, r) in rows.iter().enumerate() {
                 if r.origin_id.trim().is_empty() {
                     counts.rejected.push(RowProblem { index, problem: "no origin id".into() });
                     continue;
                 }
-                let info = cameo.as_ref().and_then(|t| t.get(r.code));
-                let (sa, sg) = if r.source_actor.is_empty() {
-                    split_code(&r.source)
-                } else {
-                    (r.source_actor.as_str(), r.source_agent.as_str())
-                };
-                let (ta, tg) = if r.target_actor.is_empty() {
-                    split_code(&r.target)
-                } else {
-                    (r.target_actor.as_str(), r.target_agent.as_str())
-                };
-                let granularity =
-                    r.date_granularity.or(r.date_start.map(|_| Granularity::Day)).map(|g| g.as_str());
-                let attributes = (!r.attributes.is_empty())
-                    .then(|| serde_json::to_string(&r.attributes).unwrap_or_default());
-                let n = st
-                    .execute(params![
-                        origin,
-                        r.origin_id,
-                        None::<i64>,
-                        None::<i64>,
-                        r.date_start.map(|d| d.to_string()),
-                        r.date_end.or(r.date_start).map(|d| d.to_string()),
-                        granularity,
-                        r.date_start.map(|_| false),
-                        r.story_date.map(|d| d.to_string()),
-                        r.source,
-                        sa,
-                        sg,
-                        r.source_text,
-                        None::<i64>,
-                        None::<i64>,
-                        r.target,
-                        ta,
-                        tg,
-                        r.target_text,
-                        None::<i64>,
-                        None::<i64>,
-                        r.code.as_str(),
-                        r.code.root(),
-                        r.code.quad_class().map(QuadClass::number),
-                        // A code the CAMEO table lacks (a dictionary's own) has no score: NULL.
-                        r.goldstein.or(info.map(|i| i.goldstein)),
-                        info.and_then(|i| i.plover_event.as_deref()),
-                        info.and_then(|i| i.plover_mode.as_deref()),
-                        r.negated,
-                        None::<&str>,
-                        None::<&str>,
-                        None::<i64>,
-                        None::<i64>,
-                        None::<i64>,
-                        None::<i64>,
-                        None::<&str>,
-                        r.url,
-                        r.sentence_text,
-                        None::<&str>,
-                        attributes,
-                    ])
-                    .map_err(err)?;
-                if n == 0 {
-                    counts.skipped += 1;
-                } else {
+                let attributes =
+                    (!r.attributes.is_empty()).then(|| serde_json::to_vec(&r.attributes).unwrap_or_default());
+                if insert_row(&mut st, origin, cameo.as_ref(), &RowRef::of(r, attributes.as_deref()))
+                    .map_err(err)?
+                {
                     counts.inserted += 1;
+                } else {
+                    counts.skipped += 1;
                 }
             }
         }
