@@ -518,27 +518,39 @@ fn killed_bulk_import_leaves_the_database_as_it_was_and_resumes() {
     ok(&again);
     assert!(text(&again.stderr).contains("0 new events, 100000 already there"), "{}", text(&again.stderr));
 
-    // A database with events already, killed during a bulk import that dropped its indexes.
+    // A database with events already, killed during a bulk import that dropped its indexes. The
+    // kill must land while the import runs: past the first 10,000 rows (when the indexes are
+    // dropped) if the machine allows, so it is tried after shorter and shorter waits until one
+    // lands before the import ends.
     let killed = dir.join("killed.db");
     let first = dir.join("first.tsv");
     gdelt_file(&first, 10);
-    ok(&axis(&["import", "gdelt", p(&first), "--db", p(&killed)]));
-    let (before, schema) = (dump(&killed), indexes(&killed));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_axis"))
-        .args(["import", "gdelt", p(&file), "--db", p(&killed)])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let journal = dir.join("killed.db-journal");
-    let start = std::time::Instant::now();
-    while !journal.exists() && start.elapsed().as_secs() < 120 {
-        std::thread::sleep(std::time::Duration::from_millis(2));
+    let mut landed = None;
+    for wait_ms in [1500, 700, 300, 120, 40, 10] {
+        for f in ["killed.db", "killed.db-wal", "killed.db-shm", "killed.db-journal"] {
+            let _ = std::fs::remove_file(dir.join(f));
+        }
+        ok(&axis(&["import", "gdelt", p(&first), "--db", p(&killed)]));
+        let (before, schema) = (dump(&killed), indexes(&killed));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_axis"))
+            .args(["import", "gdelt", p(&file), "--db", p(&killed)])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let journal = dir.join("killed.db-journal");
+        let start = std::time::Instant::now();
+        while !journal.exists() && start.elapsed().as_secs() < 120 {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        child.kill().unwrap();
+        if !child.wait().unwrap().success() {
+            landed = Some((before, schema));
+            break;
+        }
     }
-    // Past the first 10,000 rows, after which the indexes are dropped; well before the end.
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    child.kill().unwrap();
-    assert!(!child.wait().unwrap().success(), "the import was killed, not finished");
+    let (before, schema) = landed.expect("the import finished before every kill, even 10 ms in");
     // Read-only commands read the database as it was before the import (the journal is rolled
     // back first); its indexes are all there.
     let stats = axis(&["stats", "--db", p(&killed)]);

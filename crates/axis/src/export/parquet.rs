@@ -42,8 +42,9 @@ fn schema() -> String {
         .iter()
         .map(|c| match kind(c) {
             Kind::Int64 => format!("required int64 {c};"),
-            Kind::Int32 => format!("required int32 {c};"),
-            Kind::Float => format!("required float {c};"),
+            // Optional: a code outside CAMEO (a PETRARCH dictionary's own) has neither.
+            Kind::Int32 => format!("optional int32 {c};"),
+            Kind::Float => format!("optional float {c};"),
             Kind::Bool => format!("required boolean {c};"),
             Kind::Text => format!("required binary {c} (UTF8);"),
             Kind::OptionalText => format!("optional binary {c} (UTF8);"),
@@ -119,12 +120,16 @@ impl<W: Write + Send> ParquetWriter<W> {
                     column.typed::<Int64Type>().write_batch(&v, None, None).map_err(other)?;
                 }
                 Kind::Int32 => {
-                    let v: Vec<i32> = cells.map(|c| c.as_i64().unwrap_or(0) as i32).collect();
-                    column.typed::<Int32Type>().write_batch(&v, None, None).map_err(other)?;
+                    let cells: Vec<Option<i64>> = cells.map(Value::as_i64).collect();
+                    let levels: Vec<i16> = cells.iter().map(|c| i16::from(c.is_some())).collect();
+                    let v: Vec<i32> = cells.into_iter().flatten().map(|c| c as i32).collect();
+                    column.typed::<Int32Type>().write_batch(&v, Some(&levels), None).map_err(other)?;
                 }
                 Kind::Float => {
-                    let v: Vec<f32> = cells.map(|c| c.as_f64().unwrap_or(0.0) as f32).collect();
-                    column.typed::<FloatType>().write_batch(&v, None, None).map_err(other)?;
+                    let cells: Vec<Option<f64>> = cells.map(Value::as_f64).collect();
+                    let levels: Vec<i16> = cells.iter().map(|c| i16::from(c.is_some())).collect();
+                    let v: Vec<f32> = cells.into_iter().flatten().map(|c| c as f32).collect();
+                    column.typed::<FloatType>().write_batch(&v, Some(&levels), None).map_err(other)?;
                 }
                 Kind::Bool => {
                     let v: Vec<bool> = cells.map(|c| c.as_bool().unwrap_or(false)).collect();

@@ -240,8 +240,8 @@ fn blank_record() -> EventRecord {
         target_end: 0,
         code: String::new(),
         root: String::new(),
-        quad_class: 0,
-        goldstein: 0.0,
+        quad_class: None,
+        goldstein: None,
         plover_event: String::new(),
         plover_mode: String::new(),
         negated: false,
@@ -271,6 +271,11 @@ impl Default for ParquetEvent {
     }
 }
 
+/// The root column as axis writes it: two digits for a CAMEO code, empty for a dictionary's own.
+fn root_text(code: EventCode) -> String {
+    code.root().map(|r| format!("{r:02}")).unwrap_or_default()
+}
+
 /// The attribute that holds, for a stored row, the record's fields the events table has no column
 /// for when the event is imported (see [`ParquetEvent::to_import_row`]).
 pub const RECORD_ATTRIBUTE: &str = "record";
@@ -286,7 +291,7 @@ impl ParquetEvent {
     pub fn to_import_row(&self) -> ImportRow {
         let e = &self.event;
         // The reader only delivers rows whose code parses.
-        let code = EventCode::new(&e.code).unwrap_or_else(|| unreachable!("code checked when read"));
+        let code = EventCode::user_defined(&e.code).unwrap_or_else(|| unreachable!("code checked when read"));
         let mut row = ImportRow::new(self.key.clone(), code);
         let day = |s: &str| Date::parse(s).ok();
         let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
@@ -302,7 +307,7 @@ impl ParquetEvent {
         row.target_actor = e.target_actor.clone();
         row.target_agent = e.target_agent.clone();
         row.target_text = text(&e.target_text);
-        row.goldstein = Some(e.goldstein);
+        row.goldstein = e.goldstein;
         row.negated = e.negated;
         row.url = text(&e.url);
         row.sentence_text = text(&e.sentence_text);
@@ -336,10 +341,10 @@ impl ParquetEvent {
             record.insert("origin_id".into(), Value::from(o.as_str()));
         }
         // What the store derives from the code, kept only where the file said otherwise.
-        if e.root != format!("{:02}", code.root()) {
+        if e.root != root_text(code) {
             record.insert("root".into(), Value::from(e.root.as_str()));
         }
-        if e.quad_class != code.quad_class().number() {
+        if e.quad_class != code.quad_class().map(|q| q.number()) {
             record.insert("quad_class".into(), Value::from(e.quad_class));
         }
         if self.plover_differs.0 {
@@ -633,18 +638,18 @@ fn set(ev: &mut ParquetEvent, field: Field, cell: Cell<'_>, given: &mut Given) -
         QuadClass => {
             given.quad_class = !matches!(cell, Cell::Null);
             e.quad_class = match cell {
-                Cell::Int(i @ 1..=4) => i as u8,
-                Cell::Null => 0,
+                Cell::Int(i @ 1..=4) => Some(i as u8),
+                Cell::Null => None,
                 c => return Err(bad(cell_text(c), "a QuadClass (1 to 4)")),
             }
         }
         Goldstein => {
             given.goldstein = true;
             e.goldstein = match cell {
-                Cell::Float(x) if x.is_finite() => x as f32,
+                Cell::Float(x) if x.is_finite() => Some(x as f32),
                 Cell::Null => {
                     given.goldstein = false;
-                    0.0
+                    None
                 }
                 c => return Err(bad(cell_text(c), "a finite Goldstein score")),
             }
@@ -1097,10 +1102,13 @@ impl ParquetImporter {
         if given.code_null {
             return Err(RowError::Skip(row_error("code", ParquetErrorKind::Null)));
         }
-        let Some(code) = EventCode::new(&e.code) else {
+        // CAMEO, or a code of the user's own dictionary (`174K`): up to 6 letters and digits.
+        let Some(code) = EventCode::user_defined(&e.code) else {
             let value = bad(&e.code, "").value;
-            let kind =
-                ParquetErrorKind::BadValue { value, want: "a CAMEO event code (2 to 4 digits, root 01-20)" };
+            let kind = ParquetErrorKind::BadValue {
+                value,
+                want: "an event code (CAMEO, or up to 6 letters and digits)",
+            };
             return Err(RowError::Skip(row_error("code", kind)));
         };
         for (name, date) in
@@ -1119,7 +1127,7 @@ impl ParquetImporter {
             };
             return Err(RowError::Skip(row_error("date_granularity", kind)));
         }
-        if given.root {
+        if given.root && !e.root.is_empty() {
             if !matches!(e.root.parse::<u8>(), Ok(1..=20)) {
                 let kind = ParquetErrorKind::BadValue {
                     value: bad(&e.root, "").value,
@@ -1128,14 +1136,14 @@ impl ParquetImporter {
                 return Err(RowError::Skip(row_error("root", kind)));
             }
         } else {
-            e.root = format!("{:02}", code.root());
+            e.root = root_text(code);
         }
         if !given.quad_class {
-            e.quad_class = code.quad_class().number();
+            e.quad_class = code.quad_class().map(|q| q.number());
         }
         let info = self.cameo.as_ref().and_then(|t| t.get(code));
         if !given.goldstein {
-            e.goldstein = info.map_or(0.0, |i| i.goldstein);
+            e.goldstein = info.map(|i| i.goldstein);
         }
         if !present[Field::PloverEvent as usize] {
             e.plover_event = info.and_then(|i| i.plover_event.clone()).unwrap_or_default();

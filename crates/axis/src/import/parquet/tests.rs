@@ -296,7 +296,7 @@ fn export_then_import_is_equal_field_for_field() {
         store
             .events(&EventQuery::default(), |r| {
                 out.push(format!(
-                    "{:?} {:?} {} {} {} {} {} {} {}",
+                    "{:?} {:?} {} {} {} {:?} {:?} {:?} {}",
                     r.date_start,
                     r.date_end,
                     r.source,
@@ -363,7 +363,7 @@ fn spark_layout_partitions_snappy_and_nulls() {
     let got = read(&nulls);
     assert!(got.skipped.is_empty(), "{:?}", got.skipped);
     let e = &got.events[0].event;
-    assert_eq!((e.root.as_str(), e.quad_class, e.goldstein), ("19", 4, -10.0));
+    assert_eq!((e.root.as_str(), e.quad_class, e.goldstein), ("19", Some(4), Some(-10.0)));
     assert_eq!((e.doc.as_str(), e.sentence, e.source_start, e.negated), ("", 0, 0, false));
     assert_eq!((e.source_actor.as_str(), e.plover_event.as_str()), ("", ""), "given columns stay as given");
 }
@@ -393,8 +393,8 @@ fn minimal_columns_take_the_rest_from_the_code() {
     let cameo = CameoTable::builtin().unwrap();
     let info = cameo.get(EventCode::new("042").unwrap()).unwrap();
     assert_eq!(r.code, "042", "from the partition directory");
-    assert_eq!((r.date_start.as_str(), r.root.as_str(), r.quad_class), ("2019-02-01", "04", 1));
-    assert_eq!(r.goldstein, info.goldstein);
+    assert_eq!((r.date_start.as_str(), r.root.as_str(), r.quad_class), ("2019-02-01", "04", Some(1)));
+    assert_eq!(r.goldstein, Some(info.goldstein));
     assert_eq!(r.plover_event, info.plover_event.clone().unwrap_or_default());
     assert_eq!((r.source_actor.as_str(), r.source_agent.as_str()), ("RUS", "GOV"));
     assert_eq!((r.target_actor.as_str(), r.target_agent.as_str()), ("CHN", ""));
@@ -429,7 +429,7 @@ fn errors_name_the_file_row_group_row_and_column() {
     };
     // Row groups of three rows (three groups); five bad rows among them.
     let mut rows = vec![good("2019-03-01"); 7];
-    rows[1]["code"] = json!("999");
+    rows[1]["code"] = json!("9-9");
     rows[3]["date_start"] = json!("2019-02-30");
     rows[4]["code"] = Value::Null;
     rows[5]["quad_class"] = json!(7);
@@ -450,7 +450,7 @@ fn errors_name_the_file_row_group_row_and_column() {
     let got = read(&dir);
     let p = |sub: &str| dir.join(sub).display().to_string();
     let want = [
-        format!("{}: row group 0, row 1: column code: \"999\" is not a CAMEO event code", p("a/rows.parquet")),
+        format!("{}: row group 0, row 1: column code: \"9-9\" is not an event code", p("a/rows.parquet")),
         format!("{}: row group 1, row 0: column date_start: \"2019-02-30\" is not a date YYYY-MM-DD", p("a/rows.parquet")),
         format!("{}: row group 1, row 1: column code: is NULL; row skipped", p("a/rows.parquet")),
         format!("{}: row group 1, row 2: column quad_class: \"7\" is not a QuadClass (1 to 4)", p("a/rows.parquet")),
