@@ -250,6 +250,35 @@ fn words_before_the_verb_and_joined_words_are_matched_where_they_stand() {
 }
 
 #[test]
+fn a_verb_closing_an_articles_noun_phrase_is_a_noun_but_an_irregular_past_stays_a_verb() {
+    let p = load_texts(
+        "nounphrase",
+        &[
+            ("t.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"),
+            (
+                "t.verbs.txt",
+                "--- PRAISE [051] ---\nPRAISE\n\n--- TOUR [042] ---\nTOUR\n\n--- LEFT [032] ---\nLEFT\n",
+            ),
+        ],
+    );
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let cases: [(&str, &[&str]); 3] = [
+        // "tour" after "a short unofficial" names the trip: no second event.
+        ("Arnor praised Gondor during a short unofficial tour of Rohan.", &["ARN GON 051"]),
+        ("Arnor praised Gondor during the tour of Rohan.", &["ARN GON 051"]),
+        // "left" is a past tense even where the dictionary lists it as its own verb.
+        ("Arnor's elderly envoy left for Rohan.", &["ARN ROH 032"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(coded(&p, text), want, "{text}");
+    }
+    // A plural right before the bare form is the verb's subject, not an adjective: it stays a verb.
+    let text = "Arnor praised Gondor as the northern nations tour Rohan.";
+    let got = coded(&p, text);
+    assert!(got.iter().any(|e| e.ends_with("ROH 042")), "{text}: {got:?}");
+}
+
+#[test]
 fn a_skipped_phrase_a_pattern_with_its_own_voice_and_a_complement_clause() {
     let p = load_texts(
         "skip",
