@@ -137,9 +137,17 @@ pub(super) fn find(
         // After an article or possessive, the word is a noun or adjective, not a verb
         // ("planted a bomb", "the occupied West Bank", "Putin's offer to mediate"): only noun
         // patterns may start here.
-        let after_determiner = h > 0
-            && (matches!(word(h - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her")
-                || (tokens[h - 1].kind == TokenKind::Clitic && word(h - 1) != "n't"));
+        let after_determiner = h > 0 && is_determiner(lower, tokens[h - 1]);
+        // Further back, an article with adjectives or nouns between ("a brief private visit to",
+        // "the planned visit"): the word is a noun when it is only ever a verb's bare form, never
+        // another verb's inflection ("the new mayor left", where "left" is also "leave").
+        let noun_phrase_end = !after_determiner
+            && ends_noun_phrase(lower, tokens, &owner, h)
+            && !crate::dict::verbs::forms::is_irregular_past(word(h))
+            && verbs.candidates(word(h)).iter().all(|&id| {
+                let p = verbs.pattern(id);
+                p.head != HeadKind::Verb || p.lemma.eq_ignore_ascii_case(word(h))
+            });
         // An open-slot match is kept only if no other pattern at this head matches fully.
         let mut fallback = None;
         for &id in verbs.candidates(word(h)) {
@@ -147,7 +155,7 @@ pub(super) fn find(
             if !p.requires.is_empty() && !p.requires.iter().any(|r| words.contains(&**r)) {
                 continue;
             }
-            if after_determiner && p.head == HeadKind::Verb {
+            if p.head == HeadKind::Verb && (after_determiner || noun_phrase_end) {
                 continue;
             }
             let m = Cursor { lower, tokens, actors, owner: &owner };
@@ -175,6 +183,74 @@ pub(super) fn find(
         }
     }
     out
+}
+
+/// Most words [`ends_noun_phrase`] looks through between an article and the word.
+pub const MAX_ATTRIBUTIVE: usize = 3;
+
+/// Words that, between an article and a later word, show a clause rather than one noun phrase:
+/// auxiliaries, negation, pronouns, conjunctions, complementisers and adverbs of sequence.
+const NOT_ATTRIBUTIVE: &[&str] = &[
+    "a", "also", "am", "an", "and", "are", "be", "been", "being", "but", "can", "could", "did", "do", "does",
+    "had", "has", "have", "he", "her", "his", "i", "is", "it", "its", "may", "might", "must", "never", "nor",
+    "not", "now", "or", "she", "should", "so", "still", "that", "the", "their", "then", "they", "this",
+    "these", "those", "was", "we", "were", "what", "when", "which", "who", "will", "would", "yet", "you",
+];
+
+/// Plural nouns without an "-s": before a verb's bare form they read as its subject ("the people
+/// protest").
+const BARE_PLURALS: &[&str] = &["people", "men", "women", "children", "police", "youth", "staff"];
+
+/// Whether token `t` is an article or possessive ("the", "its", "Putin's").
+fn is_determiner(lower: &str, t: Token) -> bool {
+    let w = &lower[t.span.range()];
+    (t.kind == TokenKind::Word && matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"))
+        || (t.kind == TokenKind::Clitic && w != "n't")
+}
+
+/// Whether token `h` ends a noun phrase that an article opens a few words earlier, with only
+/// adjectives and nouns between ("a *brief private* visit", "the *planned* visit", "Nixon's
+/// *long-delayed* visit"). Anything that could make the words a subject and a verb stops the
+/// look: an actor, a capitalised word, a number, punctuation other than a hyphen inside a word,
+/// an auxiliary, negation or pronoun ([`NOT_ATTRIBUTIVE`]), a preposition, an "-ed" form past
+/// the first word (the article's noun then its verb: "the crowd attacked protest camps"), and a
+/// plural right before the word ("the rebels attack", "the people protest").
+fn ends_noun_phrase(lower: &str, tokens: &[Token], owner: &[Option<usize>], h: usize) -> bool {
+    let word = |i: usize| &lower[tokens[i].span.range()];
+    let plural = |w: &str| {
+        BARE_PLURALS.contains(&w)
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+    };
+    let mut words = 0;
+    for i in (0..h).rev() {
+        let t = tokens[i];
+        if is_determiner(lower, t) {
+            return words > 0;
+        }
+        let w = word(i);
+        let glued = !t.has(Token::SPACE_BEFORE) && i > 0; // part of a hyphenated word
+        if t.kind == TokenKind::Punct && w == "-" && glued && i + 1 < h {
+            continue;
+        }
+        let after_article = i > 0 && is_determiner(lower, tokens[i - 1]);
+        if t.kind != TokenKind::Word
+            || owner[i].is_some()
+            || t.is_capitalized()
+            || NOT_ATTRIBUTIVE.contains(&w)
+            || PREPOSITIONS.contains(&w)
+            || (i + 1 == h && plural(w))
+            || (w.ends_with("ed") && !after_article && !glued)
+        {
+            return false;
+        }
+        if !glued {
+            words += 1;
+            if words > MAX_ATTRIBUTIVE {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 struct Cursor<'a> {

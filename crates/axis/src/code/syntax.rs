@@ -557,7 +557,7 @@ pub(super) fn events_into(
                 // A reversed pattern whose slot names the source ("- + * FROM $": "X was freed
                 // from Y") has the voice built in: no 'by' actor is needed.
                 let voiced = p.reverse && !m.slot.is_empty() && s.by_agent(m).is_empty();
-                                let given = syntax.frame(m.head).filter(|f| !f.subject.is_empty() || !f.agent.is_empty());
+                let given = syntax.frame(m.head).filter(|f| !f.subject.is_empty() || !f.agent.is_empty());
                 if let Some(f) = given {
                     // Passive by the parse, and the pattern's head is the participle (a pattern
                     // written for the passive, "was criticized", reads its own way).

@@ -208,6 +208,12 @@ fn table() {
             "Russia attacked troops in eastern Ukraine and praised China.",
             &["RUS>---MIL:190@2019-02-02", "RUS>CHN:051@2019-02-02"],
         ),
+        // A verb's bare form closing a noun phrase an article opens is a noun ("during a short
+        // unannounced visit"), not a second verb of the clause; a plural or a past form before
+        // it keeps it a verb with that phrase as its subject.
+        ("Russia praised China during a short unannounced visit to India.", &["RUS>CHN:051@2019-02-02"]),
+        ("Russia's new envoys visit India.", &["RUS>IND:042@2019-02-02"]),
+        ("Russia's chief envoy visited India.", &["RUS>IND:042@2019-02-02"]),
         // Nothing to code.
         ("The weather in Beijing was fine.", &[]),
         ("Russia attacked.", &[]),

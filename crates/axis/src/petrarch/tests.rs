@@ -123,10 +123,10 @@ fn unit_test_records_score_above_the_measured_floor() {
     let report = validate::validate(&coder, Some(&p), &r.records);
     let t = &report.total;
     eprintln!("records {} correct {} f1 {:.3}", t.records, t.correct, t.f1());
-    // Measured: 228/283 records (80.6%), event F1 0.847; a drop is a regression.
+    // Measured: 236/283 records (83.4%), event F1 0.866; a drop is a regression.
     assert_eq!(t.records, 283);
-    assert!(t.accuracy() >= 0.80, "accuracy {:.3}", t.accuracy());
-    assert!(t.f1() >= 0.84, "F1 {:.3}", t.f1());
+    assert!(t.correct >= 236, "correct {}/283", t.correct);
+    assert!(t.f1() >= 0.865, "F1 {:.3}", t.f1());
 }
 
 /// Writes `files` (name, text) into a fresh temporary folder and loads them as a PETRARCH set.
@@ -247,6 +247,35 @@ fn words_before_the_verb_and_joined_words_are_matched_where_they_stand() {
     for (text, want) in cases {
         assert_eq!(coded(&p, text), [want], "{text}");
     }
+}
+
+#[test]
+fn a_verb_closing_an_articles_noun_phrase_is_a_noun_but_an_irregular_past_stays_a_verb() {
+    let p = load_texts(
+        "nounphrase",
+        &[
+            ("t.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"),
+            (
+                "t.verbs.txt",
+                "--- PRAISE [051] ---\nPRAISE\n\n--- TOUR [042] ---\nTOUR\n\n--- LEFT [032] ---\nLEFT\n",
+            ),
+        ],
+    );
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let cases: [(&str, &[&str]); 3] = [
+        // "tour" after "a short unofficial" names the trip: no second event.
+        ("Arnor praised Gondor during a short unofficial tour of Rohan.", &["ARN GON 051"]),
+        ("Arnor praised Gondor during the tour of Rohan.", &["ARN GON 051"]),
+        // "left" is a past tense even where the dictionary lists it as its own verb.
+        ("Arnor's elderly envoy left for Rohan.", &["ARN ROH 032"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(coded(&p, text), want, "{text}");
+    }
+    // A plural right before the bare form is the verb's subject, not an adjective: it stays a verb.
+    let text = "Arnor praised Gondor as the northern nations tour Rohan.";
+    let got = coded(&p, text);
+    assert!(got.iter().any(|e| e.ends_with("ROH 042")), "{text}: {got:?}");
 }
 
 #[test]

@@ -78,6 +78,35 @@ impl Forms {
     }
 }
 
+/// Whether `word` is an irregular past or past participle of an English verb that differs from
+/// the verb's bare form ("left", "met", "said"; not "cast"), by the `[irregular]` lists of the
+/// verb dictionaries that ship with axis, whatever dictionary is coding. A dictionary may name
+/// such a form as a head of its own (PETRARCH's "LEFT" block); it is still a finite verb.
+pub fn is_irregular_past(word: &str) -> bool {
+    static PAST: std::sync::OnceLock<rustc_hash::FxHashSet<Box<str>>> = std::sync::OnceLock::new();
+    PAST.get_or_init(|| {
+        let mut set = rustc_hash::FxHashSet::default();
+        for (_, text) in crate::builtin::files_under(&["verbs/forms"]) {
+            let mut irregular = false;
+            for line in text.lines() {
+                let line = line.split('#').next().unwrap_or("").trim();
+                if line.starts_with('[') {
+                    irregular = line == "[irregular]";
+                    continue;
+                }
+                let mut words = line.split_whitespace();
+                if let (true, Some(lemma)) = (irregular, words.next()) {
+                    for form in words.take(2).filter(|f| *f != lemma) {
+                        set.insert(form.to_lowercase().into_boxed_str());
+                    }
+                }
+            }
+        }
+        set
+    })
+    .contains(word)
+}
+
 fn is_vowel(w: &str, i: usize) -> bool {
     matches!(w.as_bytes().get(i), Some(b'a' | b'e' | b'i' | b'o' | b'u'))
 }
@@ -178,6 +207,17 @@ mod tests {
             assert_eq!(f.verb_forms(lemma), *want, "{lemma}");
         }
         assert!(f.is_participle("hold", "held") && f.is_participle("visit", "visited"));
+    }
+
+    #[test]
+    fn irregular_pasts_from_the_shipped_lists() {
+        for (word, past) in [("left", true), ("met", true), ("said", true), ("begun", true)] {
+            assert_eq!(is_irregular_past(word), past, "{word}");
+        }
+        // Bare forms, including those whose past is the same word, and regular pasts.
+        for word in ["visit", "leave", "cast", "bid", "visited", "talks"] {
+            assert!(!is_irregular_past(word), "{word}");
+        }
     }
 
     #[test]

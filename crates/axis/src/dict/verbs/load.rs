@@ -264,9 +264,7 @@ impl Reader {
         // Sorting all patterns once and filling the lists in that order leaves every list sorted.
         // The keys are computed once, side by side, so the sort compares plain tuples.
         let mut order: Vec<_> = (self.patterns.iter().enumerate())
-            .map(|(i, p)| {
-                (std::cmp::Reverse(p.weight()), p.requires.is_empty(), !p.has_slot(), i as u32)
-            })
+            .map(|(i, p)| (std::cmp::Reverse(p.weight()), p.requires.is_empty(), !p.has_slot(), i as u32))
             .collect();
         order.sort_unstable();
         let mut by_head: FxHashMap<Box<str>, Vec<PatternId>> = FxHashMap::default();
