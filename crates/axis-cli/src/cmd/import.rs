@@ -120,8 +120,7 @@ pub fn run(args: ImportArgs) -> Result<()> {
         DatasetArg::Icews => {
             dict = Dictionary::builtin().map_err(|e| anyhow::anyhow!("built-in dictionaries: {e}"))?;
             cameo = CameoTable::builtin().map_err(|e| anyhow::anyhow!("built-in CAMEO table: {e}"))?;
-            let importer =
-                Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?;
+            let importer = Importer::icews(&dict, &cameo, opts).context("loading the ICEWS import tables")?;
             (importer, ImportRow::origin_name(Origin::Icews))
         }
         DatasetArg::Parquet => return parquet(&args),
@@ -254,7 +253,11 @@ fn parquet(args: &ImportArgs) -> Result<()> {
             let mut store = Box::new(Store::open(db)?);
             // Checks the origin name before anything is read.
             store.insert_imported(origin, &[])?;
-            Out::Db { store, batch: Vec::with_capacity(DB_BATCH), counts: axis::store::ImportCounts::default() }
+            Out::Db {
+                store,
+                batch: Vec::with_capacity(DB_BATCH),
+                counts: axis::store::ImportCounts::default(),
+            }
         }
         None => {
             let format = match args.format {
