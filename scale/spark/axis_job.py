@@ -221,8 +221,28 @@ def code_partition(axis_name, threads):
     return run
 
 
+def code_transform(spark, docs, axis_name, threads):
+    """Codes `docs` with Spark SQL's script transformation: each partition's rows go to the axis
+    binary's stdin and its stdout lines come back as rows, all inside the JVM. A JSON line has no
+    raw tab or newline, so the transformation's tab-separated, line-delimited format carries it
+    unchanged. `axis_name` is an absolute path present on every worker (a shared filesystem, or
+    the same machine), or the name of a file shipped with --files/addFile, which executors keep in
+    their working directory."""
+    args = f"code --stdin --jsonl --threads {int(threads)}"
+    if any(c in axis_name for c in "'\"\\$`"):
+        raise SystemExit(f"--axis {axis_name!r}: quotes, backslashes, $ and ` cannot go into TRANSFORM ... USING")
+    if os.path.isabs(axis_name):
+        command = f'"{axis_name}" {args}'
+    else:
+        command = f'sh -c \'[ -x "{axis_name}" ] || chmod +x "{axis_name}"; exec "./{axis_name}" {args}\''
+    docs.createOrReplaceTempView("axis_documents")
+    # A Spark SQL string literal: quotes escaped with a backslash (Spark runs it with bash -c).
+    quoted = command.replace("'", "\\'")
+    return spark.sql(f"SELECT TRANSFORM(value) USING '{quoted}' AS (value STRING) FROM axis_documents")
+
+
 def read_corpus(spark, path, fmt):
-    """The corpus as an RDD of JSON lines documents, each with an id."""
+    """The corpus as a DataFrame with one column `value`: JSON lines documents, each with an id."""
     if fmt == "auto":
         fmt = "parquet" if path.rstrip("/").endswith(".parquet") else "jsonl"
     if fmt == "parquet":
@@ -232,13 +252,13 @@ def read_corpus(spark, path, fmt):
             raise SystemExit(f"{path}: Parquet corpus lacks column(s) {', '.join(sorted(missing))}")
         keep = [c for c in ("id", "date", "title", "text", "url", "source") if c in df.columns]
         df = df.select(*[F.col(c).cast("string") if c != "text" else F.col(c) for c in keep])
-        docs = df.toJSON()
+        docs = df.select(F.to_json(F.struct(*keep)).alias("value"))
         no_id = df.filter(F.col("id").isNull()).count()
     else:
         lines = spark.read.text(path).filter(F.trim("value") != "")
         # axis names a document without id by its line number, which a partition cannot know.
         no_id = lines.filter(F.get_json_object("value", "$.id").isNull()).count()
-        docs = lines.rdd.map(lambda r: r.value)
+        docs = lines
     if no_id:
         raise SystemExit(
             f"{path}: {no_id} document(s) without an \"id\": give every document an id (axis would "
@@ -369,6 +389,14 @@ def main():
                         "already shipped with spark-submit --files (default: axis)")
     p.add_argument("--partitions", type=int, default=0, help="partitions to code (default: as read)")
     p.add_argument("--threads", type=int, default=1, help="axis threads per partition (default 1)")
+    p.add_argument(
+        "--engine",
+        choices=["transform", "python"],
+        default="transform",
+        help="how partitions reach axis: 'transform' (Spark SQL TRANSFORM ... USING: the JVM pipes "
+        "rows through the binary, no Python on the data path; the default) or 'python' "
+        "(mapPartitions in a Python worker: slower, for clusters that forbid script transforms)",
+    )
     p.add_argument("--dyad", action="append", default=[], metavar="A:B", help="a dyad series to compute")
     p.add_argument("--triangle", action="append", default=[], metavar="A,B,C", help="a triangle to compute")
     p.add_argument("--by", choices=PERIODS, default="month")
@@ -400,8 +428,11 @@ def main():
     docs = read_corpus(spark, args.input, args.input_format)
     if args.partitions:
         docs = docs.repartition(args.partitions)
-    coded = docs.mapPartitions(code_partition(axis_name, args.threads))
-    raw = spark.createDataFrame(coded.map(lambda s: (s,)), "value string")
+    if args.engine == "transform":
+        raw = code_transform(spark, docs, axis_name, args.threads)
+    else:
+        coded = docs.rdd.map(lambda r: r.value).mapPartitions(code_partition(axis_name, args.threads))
+        raw = spark.createDataFrame(coded.map(lambda s: (s,)), "value string")
     events = raw.select("value", F.from_json("value", EVENT_SCHEMA).alias("e")).persist()
     n_events = events.count()
     events.select("value").write.mode("overwrite").text(os.path.join(args.out, "events_jsonl"))
@@ -413,6 +444,9 @@ def main():
     (
         flat.withColumn("year", F.year(day))
         .withColumn("month", F.month(day))
+        # One task per year/month writes that folder's file: a handful of files per month,
+        # not one per month per coding partition (small files are most of a write's cost).
+        .repartition("year", "month")
         .write.mode("overwrite")
         .partitionBy("year", "month")
         .parquet(os.path.join(args.out, "events"))

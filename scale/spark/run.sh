@@ -25,6 +25,7 @@ CORPUS_MB="${CORPUS_MB:-20}"
 DYADS="${DYADS:-ISR:PSE USA:KOR}"
 TRIANGLE="${TRIANGLE:-USA,ISR,PSE}"
 PARTITIONS="${PARTITIONS:-8}"
+ENGINE="${ENGINE:-transform}"
 PORT="${SPARK_PORT:-7177}"
 MASTER="spark://127.0.0.1:$PORT"
 mkdir -p "$WORK"
@@ -122,20 +123,20 @@ submit() { # out-dir
     "$SPARK_HOME/bin/spark-submit" --master "$MASTER" --executor-memory 1g --driver-memory 1g \
         --conf spark.ui.enabled=false --conf spark.sql.shuffle.partitions=8 --conf spark.log.level=WARN \
         "$ROOT/scale/spark/axis_job.py" --input "$CORPUS" --out "$1" --axis "$AXIS" \
-        --partitions "$PARTITIONS" "${ARGS[@]}" 2> "$1.log"
+        --partitions "$PARTITIONS" --engine "$ENGINE" "${ARGS[@]}" > "$1.out" 2> "$1.log"
 }
 
 worker 1
 wait_workers 1
 say "Spark job, 1 worker"
 t0=$(now)
-submit "$WORK/out1" || { tail -30 "$WORK/out1.log" >&2; exit 1; }
+submit "$WORK/out1" || { tail -30 "$WORK/out1.log" "$WORK/out1.out" >&2; exit 1; }
 t_one=$(secs "$t0" "$(now)")
 worker 2
 wait_workers 2
 say "Spark job, 2 workers"
 t0=$(now)
-submit "$WORK/out2" || { tail -30 "$WORK/out2.log" >&2; exit 1; }
+submit "$WORK/out2" || { tail -30 "$WORK/out2.log" "$WORK/out2.out" >&2; exit 1; }
 t_two=$(secs "$t0" "$(now)")
 
 # 6. The checks.
@@ -199,10 +200,10 @@ events=$(wc -l < "$WORK/local.jsonl")
 echo
 echo "corpus $(du -m "$CORPUS" | cut -f1) MB, $(wc -l < "$CORPUS") documents, $events events"
 echo "axis locally (all cores):       $t_local s"
-# The job logs its own split: coding + writing the events (the part that runs on the executors
+# The job prints its own split (the Python driver's output reaches spark-submit's stdout): coding + writing the events (the part that runs on the executors
 # in parallel) and the total with the Spark SQL aggregations (many small stages).
 phase() { sed -n 's/.*coding and writing \([0-9.]*\) s, total \([0-9.]*\) s.*/\1 s coding+writing, \2 s in the job/p' "$1"; }
-echo "Spark, 1 worker (1 core):       $t_one s wall ($(phase "$WORK/out1.log"))"
-echo "Spark, 2 workers (1 core each): $t_two s wall ($(phase "$WORK/out2.log"))"
+echo "Spark, 1 worker (1 core):       $t_one s wall ($(phase "$WORK/out1.out"))"
+echo "Spark, 2 workers (1 core each): $t_two s wall ($(phase "$WORK/out2.out"))"
 echo "axis import parquet (into $SPARK_DB): $t_import s"
 echo "all checks passed"
