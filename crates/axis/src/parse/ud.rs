@@ -203,14 +203,15 @@ pub fn sentence(lines: &[Word]) -> Result<ParsedSentence, String> {
             }
         }
     }
-    let phrase = |w: usize| -> Vec<usize> {
+    // The words under `w` reached through dependents `keep` accepts, `w` included, in order.
+    let under = |w: usize, keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
         let mut out = vec![w];
         let mut todo = vec![w];
         let mut seen = vec![false; n];
         seen[w] = true;
         while let Some(k) = todo.pop() {
             for &c in &children[k] {
-                if !seen[c] && in_phrase(&rels[c]) {
+                if !seen[c] && keep(c) {
                     seen[c] = true;
                     out.push(c);
                     todo.push(c);
@@ -220,24 +221,10 @@ pub fn sentence(lines: &[Word]) -> Result<ParsedSentence, String> {
         out.sort_unstable();
         out
     };
+    // A noun phrase: the word with its modifiers (`in_phrase`), not its clauses.
+    let phrase = |w: usize| under(w, &|c| in_phrase(&rels[c]));
     // Everything under a word (an object phrase with its modifiers and clauses).
-    let subtree = |w: usize| -> Vec<usize> {
-        let mut out = vec![w];
-        let mut todo = vec![w];
-        let mut seen = vec![false; n];
-        seen[w] = true;
-        while let Some(k) = todo.pop() {
-            for &c in &children[k] {
-                if !seen[c] {
-                    seen[c] = true;
-                    out.push(c);
-                    todo.push(c);
-                }
-            }
-        }
-        out.sort_unstable();
-        out
-    };
+    let subtree = |w: usize| under(w, &|_| true);
     let own_subject = |w: usize| -> Option<usize> {
         children[w]
             .iter()
