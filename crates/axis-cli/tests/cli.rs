@@ -1,6 +1,8 @@
 //! The `axis` binary, run for real: exit codes, stdout and stderr, as a user sees them.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
 use std::process::{Command, Output};
 
 fn axis(args: &[&str], stdin: Option<&[u8]>) -> Output {
@@ -18,22 +20,6 @@ fn axis(args: &[&str], stdin: Option<&[u8]>) -> Output {
         }
     }
     child.wait_with_output().expect("axis finishes")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-/// A fresh temporary folder for one test.
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("axis-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
 }
 
 #[test]

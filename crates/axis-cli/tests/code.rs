@@ -1,5 +1,8 @@
 //! `axis code` and `axis explain`, run as a user runs them: formats, evidence, and bad input.
 
+mod common;
+
+use common::*;
 use std::process::{Command, Output, Stdio};
 
 fn axis(args: &[&str], stdin: &[u8]) -> Output {
@@ -16,10 +19,6 @@ fn axis(args: &[&str], stdin: &[u8]) -> Output {
         let _ = i.write_all(stdin);
     }
     child.wait_with_output().expect("axis finishes")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 const STORY: &[u8] = b"{\"id\":\"s1\",\"date\":\"2019-02-02\",\"text\":\"Russia's 2014 invasion of Ukraine shocked Europe. Russian troops attacked Ukrainian positions last year.\"}\n";

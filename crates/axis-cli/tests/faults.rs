@@ -3,36 +3,11 @@
 //! ends with an intact database (`PRAGMA integrity_check`) holding what a clean run holds. The
 //! corpora are reprints of one sample, so near-duplicate linking is off: every document is coded.
 
+mod common;
+
+use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn axis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).stdin(Stdio::null()).output().expect("axis runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("axis-faults-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "axis failed:\n{}", text(&out.stderr));
-    text(&out.stdout)
-}
-
-fn demo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/demo.jsonl")
-}
+use std::process::{Command, Stdio};
 
 /// The demo stories `copies` times, each copy's texts made new by a numbered sentence.
 fn corpus(path: &Path, copies: usize, tag: &str) {
@@ -68,81 +43,10 @@ fn integrity_ok(db: &Path) {
     assert_eq!(orphans, 0, "documents stored without their coding");
 }
 
-/// Every row of every table, as text, in key order.
-fn dump(db: &Path) -> Vec<String> {
-    rows(db, false)
-}
-
-/// Every row with row ids replaced by the document's content hash: the same data stored in
-/// another order compares equal.
-fn content(db: &Path) -> Vec<String> {
-    let mut r = rows(db, true);
-    r.sort();
-    r
-}
-
-fn rows(db: &Path, without_ids: bool) -> Vec<String> {
-    let conn = conn(db);
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut lines = Vec::new();
-    for t in tables {
-        let cols: Vec<String> = conn
-            .prepare(&format!("PRAGMA table_info({t})"))
-            .unwrap()
-            .query_map([], |r| r.get::<_, String>(1))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let sql = if without_ids {
-            let keep: Vec<String> =
-                cols.iter().filter(|c| *c != "id" && *c != "doc").map(|c| format!("x.{c}")).collect();
-            let join = if cols.iter().any(|c| c == "doc") {
-                "LEFT JOIN documents d ON d.id = x.doc"
-            } else if t == "documents" {
-                "LEFT JOIN documents d ON d.id = x.id"
-            } else {
-                "LEFT JOIN (SELECT NULL AS content_hash) d"
-            };
-            format!("SELECT hex(d.content_hash), {} FROM {t} x {join}", keep.join(", "))
-        } else {
-            format!("SELECT * FROM {t} ORDER BY 1, 2")
-        };
-        let mut st = conn.prepare(&sql).unwrap();
-        let n = st.column_count();
-        let mut rows = st.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
-            lines.push(format!("{t}: {}", cells.join(" | ")));
-        }
-    }
-    lines
-}
-
 fn same(a: &[String], b: &[String]) {
     assert_eq!(a.len(), b.len(), "row counts differ");
     if let Some((x, y)) = a.iter().zip(b).find(|(x, y)| x != y) {
         panic!("first difference:\n expected: {x}\n got:      {y}");
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap().path();
-        let dest = to.join(e.file_name().unwrap());
-        if e.is_dir() {
-            copy_dir(&e, &dest);
-        } else {
-            std::fs::copy(&e, &dest).unwrap();
-        }
     }
 }
 

@@ -1,28 +1,15 @@
 //! Input formats through the real binary: HTML pages, RSS/Atom feeds and gzip give events and
 //! mentions dated by their own story dates.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn axis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_axis"))
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("axis runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::*;
+use std::path::PathBuf;
+use std::process::Output;
 
 /// Our own fixture pages and feeds, in the library crate.
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../axis/tests/fixtures/io").join(name)
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
 }
 
 fn events(out: &Output) -> Vec<serde_json::Value> {

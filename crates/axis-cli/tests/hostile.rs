@@ -3,13 +3,12 @@
 //! impossible dates and a dictionary of a million entries. Each ends in a clear message or is
 //! coded, never a panic; memory is bounded by running the child under an address-space limit.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn axis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).stdin(Stdio::null()).output().expect("axis runs")
-}
+use common::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 
 /// `axis` with its address space capped at `mib` MiB (`ulimit -v`): exceeding it is a failed
 /// allocation, so a run that holds more than that cannot pass.
@@ -22,21 +21,6 @@ fn axis_limited(mib: u64, args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .expect("sh runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("axis-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
 }
 
 fn no_panic(out: &Output) {
@@ -151,19 +135,6 @@ fn a_huge_sentence_is_ingested_and_recoded_in_bounded_memory() {
     let stale = format!("SELECT count(*) FROM events WHERE dict_version <> '{after}'");
     assert_eq!(count(&stale), 0, "every event carries the new version");
     std::fs::remove_dir_all(&dir).ok();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap().path();
-        let dest = to.join(e.file_name().unwrap());
-        if e.is_dir() {
-            copy_dir(&e, &dest);
-        } else {
-            std::fs::copy(&e, &dest).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -3,33 +3,11 @@
 //! a second import adds nothing, and a damaged file is reported while the others are stored;
 //! without it, the command says how to build a binary that has it.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn axis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).stdin(Stdio::null()).output().expect("axis runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("axis-parquet-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
-
+use common::*;
 #[cfg(feature = "parquet")]
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "axis failed:\n{}", text(&out.stderr));
-    text(&out.stdout)
-}
+use std::path::{Path, PathBuf};
 
 #[cfg(not(feature = "parquet"))]
 #[test]

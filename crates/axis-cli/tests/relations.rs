@@ -1,27 +1,10 @@
 //! `axis dyad`, `triangle`, `balance` and `asymmetry` run for real over event files: events coded
 //! from the bundled sample by `axis code`, and small hand-built files whose answers are known.
 
+mod common;
+
+use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn axis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).output().expect("axis runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("axis-rel-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
 
 /// Codes the bundled sample into `dir/demo.jsonl`.
 fn demo_events(dir: &Path) -> PathBuf {

@@ -1,61 +1,11 @@
 //! The store commands run for real: `ingest`, `recode`, `export`, `stats` on temporary databases,
 //! including an ingest killed with SIGKILL and resumed.
 
+mod common;
+
+use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn axis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).stdin(Stdio::null()).output().expect("axis runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("axis-store-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
-
-fn demo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/demo.jsonl")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "axis failed:\n{}", text(&out.stderr));
-    text(&out.stdout)
-}
-
-/// Every row of every table, in key order, as text: two databases with the same dump hold the
-/// same data under the same ids.
-fn dump(db: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).expect("open db");
-    let mut tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    tables.retain(|t| !t.starts_with("sqlite_"));
-    let mut lines = Vec::new();
-    for t in tables {
-        let mut st = conn.prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2")).unwrap();
-        let n = st.column_count();
-        let mut rows = st.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
-            lines.push(format!("{t}: {}", cells.join(" | ")));
-        }
-    }
-    lines
-}
+use std::process::{Command, Stdio};
 
 fn count(db: &Path, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).expect("open db");
@@ -311,19 +261,6 @@ fn recode_after_a_dictionary_change_then_nothing_to_do() {
     assert_eq!(count(&db, "events"), events, "the same dictionaries code the same events");
     let again = axis(&["recode", "--db", p(&db), "--dict", p(&dict)]);
     assert!(text(&again.stderr).contains("nothing to do"), "{}", text(&again.stderr));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap().path();
-        let dest = to.join(e.file_name().unwrap());
-        if e.is_dir() {
-            copy_dir(&e, &dest);
-        } else {
-            std::fs::copy(&e, &dest).unwrap();
-        }
-    }
 }
 
 /// A wire story (written for this test) and the corpus of it: the story, two papers' reprints

@@ -1,15 +1,9 @@
 //! `axis validate` and `--dict petrarch:…`, run for real on a small PETRARCH set written here.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn axis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_axis")).args(args).output().expect("axis runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::*;
+use std::path::PathBuf;
 
 /// A folder holding a tiny PETRARCH dictionary set and a records file naming it.
 fn fixture(name: &str) -> PathBuf {
@@ -69,10 +63,6 @@ fn fixture(name: &str) -> PathBuf {
         std::fs::write(dir.join(name), body).expect("write fixture");
     }
     dir
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
 }
 
 #[test]
