@@ -125,9 +125,31 @@ fn config_color(c: Configuration) -> Color {
 /// Plot area margins: left, right, top, bottom.
 const MARGIN: (f32, f32, f32, f32) = (64.0, 64.0, 56.0, 72.0);
 
+/// The plot area of a chart with one slot per period: `x0..x1` × `y0..y1`, `slot` wide each.
+#[derive(Clone, Copy)]
+struct Plot {
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+    slot: f32,
+}
+
 impl Scene {
     fn new(width: u32, height: u32) -> Scene {
         Scene { width, height, items: Vec::new() }
+    }
+
+    /// A titled chart of `periods` slots (14 pixels each, the plot 560 to 1400 wide) between the
+    /// margins, `height` high, and its plot area.
+    fn periods(periods: usize, height: u32, title: &str) -> (Scene, Plot) {
+        let n = periods.max(1);
+        let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
+        let mut s = Scene::new(width, height);
+        let (x0, x1) = (MARGIN.0, width as f32 - MARGIN.1);
+        let (y0, y1) = (MARGIN.2, height as f32 - MARGIN.3);
+        s.text(width as f32 / 2.0, 24.0, title, 16.0, Anchor::Middle);
+        (s, Plot { x0, x1, y0, y1, slot: (x1 - x0) / n as f32 })
     }
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Color, title: Option<String>) {
@@ -158,11 +180,11 @@ impl Scene {
         }
     }
 
-    /// The x and y axes of a plot area `x0..x1` × `y0..y1`, with the period labels under it.
-    fn period_axes(&mut self, (x0, x1, y0, y1): (f32, f32, f32, f32), slot: f32, periods: &[String]) {
-        self.line(vec![(x0, y1), (x1, y1)], INK, 1.0);
-        self.line(vec![(x0, y0), (x0, y1)], INK, 1.0);
-        self.x_labels(periods, x0, slot, y1 + 16.0);
+    /// The x and y axes of a plot area, with the period labels under it.
+    fn period_axes(&mut self, p: Plot, periods: &[String]) {
+        self.line(vec![(p.x0, p.y1), (p.x1, p.y1)], INK, 1.0);
+        self.line(vec![(p.x0, p.y0), (p.x0, p.y1)], INK, 1.0);
+        self.x_labels(periods, p.x0, p.slot, p.y1 + 16.0);
     }
 
     /// A legend row of coloured squares and names, starting at `x`.
@@ -187,17 +209,12 @@ fn count_top(max: f64) -> f64 {
 /// axis, −10 … +10; broken over periods without events). With `smooth` (from
 /// [`DyadSeries::smoothed`]), the line is the moving average's Goldstein mean; the bars stay raw.
 pub fn dyad_chart(series: &DyadSeries, smooth: Option<&[super::dyad::SmoothRow]>, title: &str) -> Scene {
-    let n = series.rows.len().max(1);
-    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
-    let height = 420;
-    let mut s = Scene::new(width, height);
-    let (x0, x1) = (MARGIN.0, width as f32 - MARGIN.1);
-    let (y0, y1) = (MARGIN.2, height as f32 - MARGIN.3);
-    let slot = (x1 - x0) / n as f32;
+    let (mut s, plot) = Scene::periods(series.rows.len(), 420, title);
+    let Plot { x0, x1, y0, y1, slot } = plot;
+    let (width, height) = (s.width, s.height);
     let top = count_top(series.rows.iter().map(|r| f64::from(r.tally.total())).fold(0.0, f64::max));
     let y_of = |v: f64| y1 - (v / top) as f32 * (y1 - y0);
     let g_of = |g: f64| y1 - ((g + 10.0) / 20.0) as f32 * (y1 - y0);
-    s.text(width as f32 / 2.0, 24.0, title, 16.0, Anchor::Middle);
     for k in 0..=4 {
         let v = top * f64::from(k) / 4.0;
         s.line(vec![(x0, y_of(v)), (x1, y_of(v))], GRID, 1.0);
@@ -233,7 +250,7 @@ pub fn dyad_chart(series: &DyadSeries, smooth: Option<&[super::dyad::SmoothRow]>
     }
     flush_run(&mut s, &mut run);
     let labels: Vec<String> = series.rows.iter().map(|r| r.period.clone()).collect();
-    s.period_axes((x0, x1, y0, y1), slot, &labels);
+    s.period_axes(plot, &labels);
     let legend = [
         (QUAD_COLORS[0], "verbal coop."),
         (QUAD_COLORS[1], "material coop."),
@@ -324,14 +341,9 @@ pub fn triangle_chart(series: &TriangleSeries, title: &str) -> Scene {
 /// The balance chart: the balanced-triad share (left axis, 0 … 1) as a line and the frustration
 /// index (right axis) as bars behind it.
 pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
-    let n = series.rows.len().max(1);
-    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
-    let height = 380;
-    let mut s = Scene::new(width, height);
-    let (x0, x1) = (MARGIN.0, width as f32 - MARGIN.1);
-    let (y0, y1) = (MARGIN.2, height as f32 - MARGIN.3);
-    let slot = (x1 - x0) / n as f32;
-    s.text(width as f32 / 2.0, 24.0, title, 16.0, Anchor::Middle);
+    let (mut s, plot) = Scene::periods(series.rows.len(), 380, title);
+    let Plot { x0, x1, y0, y1, slot } = plot;
+    let (width, height) = (s.width, s.height);
     let fmax = series
         .rows
         .iter()
@@ -366,7 +378,7 @@ pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
     }
     flush_run(&mut s, &mut run);
     let labels: Vec<String> = series.rows.iter().map(|r| r.period.clone()).collect();
-    s.period_axes((x0, x1, y0, y1), slot, &labels);
+    s.period_axes(plot, &labels);
     s.legend(
         x0,
         height as f32 - 16.0,
@@ -379,14 +391,9 @@ pub fn balance_chart(series: &BalanceSeries, title: &str) -> Scene {
 /// one 0 … 1 axis with a line at ½ (above it, A is the senior partner), and bars for the number of
 /// indicator events (aid, visits, appeals, yields) behind each score.
 pub fn asymmetry_chart(series: &AsymmetrySeries, title: &str) -> Scene {
-    let n = series.rows.len().max(1);
-    let width = (MARGIN.0 + MARGIN.1 + (n as f32 * 14.0).clamp(560.0, 1400.0)) as u32;
-    let height = 380;
-    let mut s = Scene::new(width, height);
-    let (x0, x1) = (MARGIN.0, width as f32 - MARGIN.1);
-    let (y0, y1) = (MARGIN.2, height as f32 - MARGIN.3);
-    let slot = (x1 - x0) / n as f32;
-    s.text(width as f32 / 2.0, 24.0, title, 16.0, Anchor::Middle);
+    let (mut s, plot) = Scene::periods(series.rows.len(), 380, title);
+    let Plot { x0, x1, y0, y1, slot } = plot;
+    let (width, height) = (s.width, s.height);
     let indicator_events = |r: &super::asymmetry::AsymmetryRow| {
         let f = |x: super::asymmetry::Flows| x.aid + x.visits + x.appeals + x.yields;
         f64::from(f(r.ab) + f(r.ba))
@@ -426,7 +433,7 @@ pub fn asymmetry_chart(series: &AsymmetrySeries, title: &str) -> Scene {
         flush_line(&mut s, &mut run, color);
     }
     let labels: Vec<String> = series.rows.iter().map(|r| r.period.clone()).collect();
-    s.period_axes((x0, x1, y0, y1), slot, &labels);
+    s.period_axes(plot, &labels);
     let senior = format!("{} senior score", series.a);
     let cinc = format!("{} share of CINC", series.a);
     s.legend(x0, height as f32 - 16.0, &[(LINE, &senior), (cinc_color, &cinc), (bar, "indicator events")]);
