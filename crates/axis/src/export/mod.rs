@@ -26,48 +26,25 @@ pub use gdelt::GdeltWriter;
 pub use parquet::ParquetWriter;
 pub use plover::PloverWriter;
 
-/// The columns of a Parquet export, in order.
-pub const PARQUET_COLUMNS: [&str; 39] = [
-    "id",
-    "origin",
-    "origin_id",
-    "doc",
-    "sentence",
-    "date_start",
-    "date_end",
-    "date_granularity",
-    "date_fallback",
-    "story_date",
-    "source",
-    "source_actor",
-    "source_agent",
-    "source_text",
-    "source_start",
-    "source_end",
-    "target",
-    "target_actor",
-    "target_agent",
-    "target_text",
-    "target_start",
-    "target_end",
-    "code",
-    "root",
-    "quad_class",
-    "goldstein",
-    "plover_event",
-    "plover_mode",
-    "negated",
-    "modality",
-    "verb",
-    "verb_start",
-    "verb_end",
-    "pattern_start",
-    "pattern_end",
-    "pattern",
-    "url",
-    "sentence_text",
-    "attributes",
-];
+/// The columns of a Parquet export, in order: the stored row's `id`, `origin` and `origin_id`,
+/// the event record's columns ([`io::HEADER`](crate::io::HEADER)), then `attributes`.
+pub const PARQUET_COLUMNS: [&str; 39] = parquet_columns();
+
+const fn parquet_columns() -> [&'static str; 39] {
+    let header = crate::io::HEADER;
+    // A header of another length fails to compile here (index out of bounds in a constant).
+    let mut out = ["attributes"; 39];
+    out[0] = "id";
+    out[1] = "origin";
+    out[2] = "origin_id";
+    let mut i = 0;
+    while i < header.len() {
+        out[3 + i] = header[i];
+        i += 1;
+    }
+    assert!(header.len() == 39 - 4, "PARQUET_COLUMNS: the event header changed length");
+    out
+}
 
 #[cfg(test)]
 mod tests;
